@@ -1,0 +1,77 @@
+import type { GardeErrorData } from './errors';
+
+/**
+ * The main <-> renderer contract. Every call the renderer may make is one entry of
+ * {@link Contract}; the preload (Electron) and the web-mode HTTP transport both expose exactly
+ * these methods and nothing else. Pixel data never travels here: it goes through the gateway.
+ */
+
+/** UI language: an explicit choice, or follow the operating system / browser. */
+export type LanguageSetting = 'system' | 'fr' | 'en';
+
+/** How the workstation is running. */
+export type RunMode = 'electron' | 'web';
+
+/** What the renderer may know about the running application. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: RunMode;
+  platform: string;
+  /** Base URL of the DICOMweb gateway as the renderer must address it. */
+  gatewayBaseUrl: string;
+}
+
+/** User settings kept by main. */
+export interface Settings {
+  language: LanguageSetting;
+}
+
+/** A configured PACS node as the renderer sees it: never a secret. */
+export interface NodeSummary {
+  id: string;
+  name: string;
+  kind: 'dicomweb' | 'dimse' | 'folder';
+}
+
+/** Request and response types of each contract method. */
+export interface Contract {
+  getAppInfo: { request: void; response: AppInfo };
+  listNodes: { request: void; response: NodeSummary[] };
+  getSettings: { request: void; response: Settings };
+  updateSettings: { request: Partial<Settings>; response: Settings };
+}
+
+/** A contract method name. */
+export type Method = keyof Contract;
+
+/** The allowlist: every method of {@link Contract}, in a runtime-visible list. */
+export const METHODS = ['getAppInfo', 'listNodes', 'getSettings', 'updateSettings'] as const satisfies readonly Method[];
+
+/** Every method's outcome: a value or a serialisable error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: GardeErrorData };
+
+/** What the renderer calls (`window.garde` in Electron, HTTP in web mode). */
+export type GardeApi = {
+  [M in Method]: (request: Contract[M]['request']) => Promise<Result<Contract[M]['response']>>;
+};
+
+/** What main implements: plain async functions that may throw a GardeError. */
+export type Handlers = {
+  [M in Method]: (request: Contract[M]['request']) => Promise<Contract[M]['response']>;
+};
+
+/** The Electron IPC channel carrying a method. */
+export function ipcChannel(method: Method): string {
+  return `garde:${method}`;
+}
+
+/** The web-mode HTTP path carrying a method (POST, JSON body). */
+export function httpPath(method: Method): string {
+  return `/api/${method}`;
+}
+
+/** Whether a string names a contract method. */
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && (METHODS as readonly string[]).includes(value);
+}

@@ -1,0 +1,66 @@
+/**
+ * Errors that cross a boundary (main <-> renderer, gateway <-> UI) travel as plain data:
+ * `{ code, message, retryable }`. The message is English (for logs); the UI shows the
+ * translation of `code` from the locale files (`errors.<code>`), falling back to the message.
+ */
+export const ERROR_CODES = [
+  'INTERNAL',
+  'BAD_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'UNAUTHORIZED',
+  'NODE_UNREACHABLE',
+  'NODE_BAD_RESPONSE',
+  'NODES_CONFIG_INVALID',
+  'SETTINGS_INVALID',
+  'WEBGL2_UNAVAILABLE',
+] as const;
+
+/** One of the stable error codes known to both sides. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The serialisable error shape of every contract call. */
+export interface GardeErrorData {
+  code: ErrorCode;
+  message: string;
+  retryable: boolean;
+}
+
+/** An Error carrying a {@link GardeErrorData}; thrown by services, serialised by transports. */
+export class GardeError extends Error implements GardeErrorData {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, retryable = false) {
+    super(message);
+    this.name = 'GardeError';
+    this.code = code;
+    this.retryable = retryable;
+  }
+
+  /** Plain data for a transport. */
+  toData(): GardeErrorData {
+    return { code: this.code, message: this.message, retryable: this.retryable };
+  }
+}
+
+/** Whether a string is one of {@link ERROR_CODES}. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Turns anything thrown into {@link GardeErrorData}; unknown errors become INTERNAL. */
+export function toErrorData(error: unknown): GardeErrorData {
+  if (error instanceof GardeError) return error.toData();
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    isErrorCode((error as { code?: unknown }).code) &&
+    typeof (error as { message?: unknown }).message === 'string'
+  ) {
+    const e = error as GardeErrorData;
+    return { code: e.code, message: e.message, retryable: Boolean(e.retryable) };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message, retryable: false };
+}

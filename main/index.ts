@@ -1,0 +1,61 @@
+import { app, protocol, session, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import type { AppInfo, NodeSummary } from '../app/ipc/contract';
+import { createGateway } from './gateway/createGateway';
+import { registerIpcHandlers } from './ipc/registerIpcHandlers';
+import { loadNodesFile } from './nodes/loadNodesFile';
+import { createAppProtocolHandler } from './protocol/handleAppProtocol';
+import { createHandlers } from './services/createHandlers';
+import { SettingsStore } from './settings/settingsStore';
+import { APP_ORIGIN, APP_SCHEME, GATEWAY_BASE_URL } from './window/appOrigin';
+import { createMainWindow, lockDownSession } from './window/createMainWindow';
+
+/**
+ * Composition root of the desktop app: builds the services, registers IPC and the garde://
+ * protocol, opens the single window.
+ */
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    console.error('garde: failed to start', error);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  let nodes: NodeSummary[] = [];
+  const nodesFile = process.env.GARDE_NODES_FILE ?? join(dataDir, 'nodes.json');
+  try {
+    nodes = (await loadNodesFile(nodesFile)).nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind }));
+  } catch (error) {
+    console.error(`garde: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const appInfo: AppInfo = {
+    name: 'Garde',
+    version: app.getVersion(),
+    mode: 'electron',
+    platform: process.platform,
+    gatewayBaseUrl: GATEWAY_BASE_URL,
+  };
+  const handlers = createHandlers({ appInfo, nodes: () => nodes, settings: new SettingsStore(dataDir) });
+  const gateway = createGateway({ basePath: '', nodes: () => nodes });
+  lockDownSession(session.defaultSession);
+  const outDir = join(app.getAppPath(), 'out');
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(outDir, 'renderer'), gateway));
+  registerIpcHandlers(handlers, (url) => url.startsWith(`${APP_ORIGIN}/`));
+  createMainWindow(join(outDir, 'preload', 'preload.cjs'));
+}

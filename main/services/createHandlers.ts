@@ -1,0 +1,30 @@
+import type { AppInfo, Handlers, NodeSummary } from '../../app/ipc/contract';
+import type { SettingsStore } from '../settings/settingsStore';
+
+/** What the contract handlers need from the composition root. */
+export interface HandlerDeps {
+  appInfo: AppInfo;
+  nodes: () => NodeSummary[];
+  settings: SettingsStore;
+}
+
+/**
+ * The implementation of every contract method, shared by Electron IPC and web mode.
+ * Each handler is a named function so stack traces and logs say which call failed.
+ */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    async getAppInfo() {
+      return deps.appInfo;
+    },
+    async listNodes() {
+      return deps.nodes();
+    },
+    async getSettings() {
+      return deps.settings.get();
+    },
+    async updateSettings(patch) {
+      return deps.settings.update(patch);
+    },
+  };
+}

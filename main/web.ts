@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { AppInfo, NodeSummary } from '../app/ipc/contract';
+import { createGateway } from './gateway/createGateway';
+import { loadNodesFile } from './nodes/loadNodesFile';
+import { defaultDataDir } from './paths/defaultDataDir';
+import { readAppVersion } from './paths/readAppVersion';
+import { createHandlers } from './services/createHandlers';
+import { SettingsStore } from './settings/settingsStore';
+import { startWebServer } from './web/createWebServer';
+import { newSessionToken } from './web/sessionAuth';
+
+const USAGE = 'usage: npm run web -- [--port <p>] [--nodes <file>] [--token <t>] [--data <dir>]';
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Web mode: the workstation in a browser on 127.0.0.1, with the same services as the desktop
+ * app. Prints one line with the URL (carrying the session token) and keeps running.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8420' },
+      nodes: { type: 'string' },
+      token: { type: 'string' },
+      data: { type: 'string' },
+      renderer: { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got ${values.port}`);
+  const rendererDir = resolve(values.renderer ?? join(repoRoot, 'out', 'renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) fail(`no renderer build in ${rendererDir}: run \`npm run build:renderer\``);
+
+  let nodes: NodeSummary[] = [];
+  if (values.nodes) {
+    const config = await loadNodesFile(resolve(values.nodes)).catch((error: Error) => fail(`cannot use nodes file ${error.message}`));
+    nodes = config.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind }));
+  }
+
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const appInfo: AppInfo = {
+    name: 'Garde',
+    version: readAppVersion(repoRoot),
+    mode: 'web',
+    platform: process.platform,
+    gatewayBaseUrl: '/gateway',
+  };
+  const handlers = createHandlers({ appInfo, nodes: () => nodes, settings: new SettingsStore(dataDir) });
+  const gateway = createGateway({ basePath: '/gateway', nodes: () => nodes });
+  const web = await startWebServer({
+    port,
+    token: values.token ?? newSessionToken(),
+    rendererDir,
+    handlers,
+    gateway,
+    log: (line) => console.error(line),
+  }).catch((error: NodeJS.ErrnoException) =>
+    fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use: pick another with --port` : error.message),
+  );
+  console.log(`Garde web mode: ${web.loginUrl}`);
+  const stop = () => void web.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function fail(message: string): never {
+  console.error(`garde web: ${message}`);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

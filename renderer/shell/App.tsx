@@ -1,0 +1,46 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LanguageSetting } from '../../app/ipc/contract';
+import type { GardeErrorData } from '../../app/ipc/errors';
+import { SettingsPage } from '../features/settings';
+import { ViewerPage } from '../features/study';
+import { WorklistPage } from '../features/worklist';
+import { resolveLanguage } from '../i18n';
+import { useAppServices } from './AppContext';
+import { NavBar, type Page } from './NavBar';
+import { TopBar } from './TopBar';
+import { useNodes } from './useNodes';
+
+/** The workstation frame: top bar, navigation, and the current screen. */
+export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
+  const { api } = useAppServices();
+  const { i18n } = useTranslation();
+  const [page, setPage] = useState<Page>('worklist');
+  const [language, setLanguage] = useState<LanguageSetting>(initialLanguage);
+  const nodes = useNodes();
+
+  const changeLanguage = useCallback(
+    async (next: LanguageSetting): Promise<GardeErrorData | undefined> => {
+      const result = await api.updateSettings({ language: next });
+      if (!result.ok) return result.error;
+      setLanguage(result.value.language);
+      await i18n.changeLanguage(resolveLanguage(result.value.language, navigator.languages));
+      return undefined;
+    },
+    [api, i18n],
+  );
+
+  return (
+    <div className="app">
+      <TopBar nodes={nodes} />
+      <div className="app-body">
+        <NavBar page={page} onNavigate={setPage} />
+        <main className="content">
+          {page === 'worklist' && <WorklistPage nodes={nodes} onOpenSettings={() => setPage('settings')} />}
+          {page === 'viewer' && <ViewerPage onOpenWorklist={() => setPage('worklist')} />}
+          {page === 'settings' && <SettingsPage language={language} onLanguageChange={changeLanguage} nodes={nodes} />}
+        </main>
+      </div>
+    </div>
+  );
+}
