@@ -15,5 +15,5 @@ export {
 export { AuditEventSchema, validateAuditEvent, type AuditEvent, type AuditRecord } from './auditEvent';
 export { canonicalJson } from './canonicalJson';
 export { GENESIS_HASH, chainRecord, checkRecordLine, recordHash, isHexHash, type HashFn, type LineCheck } from './hashChain';
-export { verifyChain, type ChainVerification } from './verifyChain';
+export { verifyChain, ChainVerifier, type ChainVerification, type ChainBreak } from './verifyChain';
 export { formatSyslogLine, type SyslogOptions } from './formatSyslog';
