@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath } from './support/chromium';
+import { startWebMode, type WebMode } from './support/webMode';
+
+const nodesFile = join(import.meta.dirname, '..', 'fixtures', 'nodes', 'two-nodes.json');
+
+describe('the workstation frame in Chromium (web mode)', () => {
+  let web: WebMode;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    web = await startWebMode(['--nodes', nodesFile]);
+    context = await launchChromium({ locale: 'en-US' });
+    page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`${r.status()} ${r.url()}`));
+    await page.goto(web.url);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await web?.stop();
+  });
+
+  it('renders the frame in English for an English browser', async () => {
+    await page.locator('[data-testid=connection-state]:not([data-tone=pending])').waitFor();
+    expect(await page.locator('.brand-name').textContent()).toBe('Garde');
+    expect(await page.getByTestId('nav-worklist').textContent()).toBe('Worklist');
+    expect(await page.getByTestId('connection-state').textContent()).toBe('2 PACS configured');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('drops the token from the address bar after login', () => {
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  });
+
+  it('initialises Cornerstone3D with WebGL2', async () => {
+    await page.getByTestId('nav-viewer').click();
+    const status = page.getByTestId('viewer-status');
+    await page.waitForFunction(() => document.querySelector('[data-testid=viewer-status]')?.getAttribute('data-state') !== 'checking', undefined, { timeout: 60_000 });
+    expect(await status.getAttribute('data-state')).toBe('ready');
+    expect(await status.textContent()).toMatch(/WebGL2: .+, textures up to \d+ px/);
+    await page.screenshot({ path: screenshotPath('viewer-en') });
+  });
+
+  it('switches to French in Settings, and every visible string changes', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('node-list').waitFor();
+    expect(await page.getByTestId('node-list').textContent()).toContain('PACS Nord');
+    await page.screenshot({ path: screenshotPath('settings-en') });
+    const before = await page.locator('nav').innerText();
+    await page.getByTestId('language-select').selectOption('fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    expect(await page.getByTestId('nav-settings').textContent()).toBe('Réglages');
+    expect(await page.getByTestId('nav-worklist').textContent()).toBe('Liste de travail');
+    expect(await page.getByTestId('connection-state').textContent()).toBe('2 PACS configurés');
+    expect(await page.locator('nav').innerText()).not.toBe(before);
+    await page.screenshot({ path: screenshotPath('settings-fr') });
+  });
+
+  it('keeps the chosen language after a reload', async () => {
+    await page.reload();
+    await page.locator('[data-testid=connection-state]:not([data-tone=pending])').waitFor();
+    expect(await page.getByTestId('nav-worklist').textContent()).toBe('Liste de travail');
+    await page.screenshot({ path: screenshotPath('worklist-fr') });
+  });
+
+  it('logged no error in the page', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('language from the browser locale', () => {
+  it('starts in French for a French browser with no saved choice, and shows what to do without PACS', async () => {
+    const web = await startWebMode();
+    const context = await launchChromium({ locale: 'fr-FR' });
+    try {
+      const page = await context.newPage();
+      await page.goto(web.url);
+      await page.getByTestId('worklist-empty').waitFor();
+      await page.locator('[data-testid=connection-state]:not([data-tone=pending])').waitFor();
+      expect(await page.getByTestId('nav-worklist').textContent()).toBe('Liste de travail');
+      expect(await page.getByTestId('connection-state').textContent()).toBe('Aucun PACS configuré');
+      expect(await page.getByTestId('worklist-empty').textContent()).toContain('Ajoutez un PACS');
+    } finally {
+      await context.close();
+      await web.stop();
+    }
+  });
+
+  it('without the token, the browser gets a refusal and no app', async () => {
+    const web = await startWebMode();
+    const context = await launchChromium();
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(web.origin + '/');
+      expect(response?.status()).toBe(401);
+      expect(await page.content()).not.toContain('id="root"');
+    } finally {
+      await context.close();
+      await web.stop();
+    }
+  });
+});

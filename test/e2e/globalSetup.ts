@@ -1,0 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** Builds the renderer once for all e2e tests (web mode serves out/renderer). */
+export default function buildRenderer(): void {
+  const root = join(import.meta.dirname, '..', '..');
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '-c', 'vite.renderer.config.ts', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('renderer build failed');
+}

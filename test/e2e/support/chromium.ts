@@ -1,0 +1,38 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium; installed by scripts/install-system-deps.sh. */
+export const CHROMIUM = process.env.GARDE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Flags measured to give WebGL2 (SwiftShader) headless with no network chatter (TESTBED.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
+/** A fresh Chromium profile with the given UI locale. Close it with `context.close()`. */
+export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`npm run setup:system\``);
+  const profile = mkdtempSync(join(tmpdir(), 'garde-chromium-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--lang=${options.locale ?? 'en-US'}`],
+    locale: options.locale ?? 'en-US',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+}
+
+/** Where screenshots for a human to look at are written. */
+export function screenshotPath(name: string): string {
+  return join(import.meta.dirname, '..', '..', '..', 'test-output', 'e2e', `${name}.png`);
+}
