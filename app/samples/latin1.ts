@@ -27,11 +27,13 @@ export function encodeLatin1(text: string): Uint8Array {
  * In an explicit VR little endian Part 10 buffer, finds the element `tag`
  * (group, element) whose value starts with the ASCII `placeholder` and
  * overwrites it with the Latin-1 bytes of `text` (same length).
- * @returns true when an element was patched.
+ * Every matching element is patched (the same text may appear in sequences).
+ * @returns the number of elements patched.
  */
-export function patchLatin1Element(bytes: Uint8Array, group: number, element: number, placeholder: string, text: string): boolean {
+export function patchLatin1Element(bytes: Uint8Array, group: number, element: number, placeholder: string, text: string): number {
   const encoded = encodeLatin1(text);
   const needle = [group & 0xff, group >> 8, element & 0xff, element >> 8];
+  let patched = 0;
   for (let i = 132; i + 8 + encoded.length <= bytes.length; i += 1) {
     if (bytes[i] !== needle[0] || bytes[i + 1] !== needle[1] || bytes[i + 2] !== needle[2] || bytes[i + 3] !== needle[3]) continue;
     const valueStart = i + 8;
@@ -39,7 +41,7 @@ export function patchLatin1Element(bytes: Uint8Array, group: number, element: nu
     for (let k = 0; k < placeholder.length && same; k += 1) same = bytes[valueStart + k] === placeholder.charCodeAt(k);
     if (!same) continue;
     bytes.set(encoded, valueStart);
-    return true;
+    patched += 1;
   }
-  return false;
+  return patched;
 }
