@@ -1,0 +1,11 @@
+/**
+ * Pure DICOMweb helpers (PS3.18): QIDO-RS query strings, multipart/related
+ * parsing and building, DICOM JSON accessors and BulkDataURI rewriting.
+ */
+export { parseUrl, type ParsedUrl } from './parseUrl';
+export { asciiBytes, latin1String, utf8Bytes, utf8String, concatBytes, indexOfBytes } from './bytes';
+export { parseContentType, formatContentType, type ContentType } from './parseContentType';
+export { MultipartError } from './MultipartError';
+export { MultipartParser, type MultipartPart, type MultipartParserOptions } from './MultipartParser';
+export { buildMultipart, type MultipartPartInput } from './buildMultipart';
+export { boundaryProblem } from './multipartBoundary';
