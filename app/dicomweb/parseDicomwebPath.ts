@@ -1,0 +1,85 @@
+/**
+ * The DICOMweb resource a request path names, relative to a service base (`.../dicom-web/`).
+ * Grammar of PS3.18 10.4 (retrieve, WADO-RS), 10.5 (store, STOW-RS) and 10.6 (search, QIDO-RS).
+ */
+export type DicomwebResource =
+  | { kind: 'search'; level: 'studies' | 'series' | 'instances'; StudyInstanceUID?: string; SeriesInstanceUID?: string }
+  | {
+      kind: 'retrieve';
+      /** instances: the Part 10 files; metadata: DICOM JSON; rendered/thumbnail: consumer formats. */
+      what: 'instances' | 'metadata' | 'rendered' | 'thumbnail';
+      StudyInstanceUID: string;
+      SeriesInstanceUID?: string;
+      SOPInstanceUID?: string;
+    }
+  | { kind: 'frames'; what: 'frames' | 'rendered'; StudyInstanceUID: string; SeriesInstanceUID: string; SOPInstanceUID: string; frames: number[] }
+  | { kind: 'bulkdata'; segments: string[] }
+  | { kind: 'store'; StudyInstanceUID?: string };
+
+const UID = /^(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*$/;
+
+/** Whether a string is a syntactically valid UID (PS3.5 9.1): digits and dots, at most 64 characters. */
+export function isUid(value: string): boolean {
+  return value.length > 0 && value.length <= 64 && UID.test(value);
+}
+
+/** A path that names no DICOMweb resource; the message says why. */
+export class DicomwebPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DicomwebPathError';
+  }
+}
+
+/**
+ * Parses a DICOMweb path such as `studies/1.2/series/3.4/instances/5.6/frames/1,2`.
+ * @param method the HTTP method (POST on `studies[/{uid}]` is STOW-RS)
+ * @throws DicomwebPathError for an unknown path, a malformed UID or frame list
+ */
+export function parseDicomwebPath(method: string, path: string): DicomwebResource {
+  const s = path.replace(/^\/+|\/+$/g, '').split('/').filter((x) => x !== '');
+  const m = method.toUpperCase();
+  if (s[0] === 'bulkdata' && m === 'GET') return { kind: 'bulkdata', segments: s.slice(1) };
+  for (const [i, seg] of s.entries()) {
+    if (i % 2 === 1 && ['studies', 'series', 'instances'].includes(s[i - 1] ?? '') && !isUid(seg)) {
+      throw new DicomwebPathError(`not a DICOM UID: ${JSON.stringify(seg)}`);
+    }
+  }
+  if (m === 'POST') {
+    if (s[0] === 'studies' && s.length <= 2) return { kind: 'store', ...(s[1] ? { StudyInstanceUID: s[1] } : {}) };
+    throw new DicomwebPathError(`POST is only accepted on studies or studies/{StudyInstanceUID}`);
+  }
+  if (m !== 'GET' && m !== 'HEAD') throw new DicomwebPathError(`method ${method} not supported`);
+  const [a, study, b, series, c, sop, d, frameList, e] = s;
+  if (s.length === 1 && (a === 'studies' || a === 'series' || a === 'instances')) return { kind: 'search', level: a };
+  if (a !== 'studies' || !study) throw new DicomwebPathError(`unknown DICOMweb path: ${path}`);
+  if (s.length === 2) return { kind: 'retrieve', what: 'instances', StudyInstanceUID: study };
+  if (s.length === 3) {
+    if (b === 'series' || b === 'instances') return { kind: 'search', level: b, StudyInstanceUID: study };
+    if (b === 'metadata' || b === 'rendered' || b === 'thumbnail') return { kind: 'retrieve', what: b, StudyInstanceUID: study };
+  }
+  if (b === 'series' && series) {
+    const base = { StudyInstanceUID: study, SeriesInstanceUID: series };
+    if (s.length === 4) return { kind: 'retrieve', what: 'instances', ...base };
+    if (s.length === 5 && c === 'instances') return { kind: 'search', level: 'instances', ...base };
+    if (s.length === 5 && (c === 'metadata' || c === 'rendered' || c === 'thumbnail')) return { kind: 'retrieve', what: c, ...base };
+    if (c === 'instances' && sop) {
+      const inst = { ...base, SOPInstanceUID: sop };
+      if (s.length === 6) return { kind: 'retrieve', what: 'instances', ...inst };
+      if (s.length === 7 && (d === 'metadata' || d === 'rendered' || d === 'thumbnail')) return { kind: 'retrieve', what: d, ...inst };
+      if (d === 'frames' && frameList && (s.length === 8 || (s.length === 9 && e === 'rendered'))) {
+        return { kind: 'frames', what: s.length === 9 ? 'rendered' : 'frames', ...inst, frames: parseFrameList(frameList) };
+      }
+    }
+  }
+  throw new DicomwebPathError(`unknown DICOMweb path: ${path}`);
+}
+
+/** Parses a frame list (`1`, `1,2,5`): 1-based frame numbers (PS3.18 10.4.1.1.4). */
+export function parseFrameList(text: string): number[] {
+  const frames = text.split(',').map((f) => (/^[1-9][0-9]*$/.test(f.trim()) ? Number(f.trim()) : NaN));
+  if (frames.length === 0 || frames.some((f) => !Number.isSafeInteger(f))) {
+    throw new DicomwebPathError(`not a frame list: ${JSON.stringify(text)}`);
+  }
+  return frames;
+}
