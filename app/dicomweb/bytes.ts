@@ -37,30 +37,54 @@ export function utf8Bytes(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** Decodes UTF-8; malformed sequences become U+FFFD (one per bad byte). */
+/**
+ * Decodes UTF-8 as the WHATWG Encoding Standard's decoder does: each maximal
+ * invalid subsequence becomes one U+FFFD.
+ */
 export function utf8String(bytes: Uint8Array): string {
   const codePoints: number[] = [];
-  let i = 0;
-  while (i < bytes.length) {
+  let needed = 0;
+  let seen = 0;
+  let cp = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    let cp = need === 0 ? b : need === 1 ? b & 31 : need === 2 ? b & 15 : b & 7;
-    let ok = need >= 0 && i + need < bytes.length;
-    for (let k = 1; ok && k <= need; k++) {
-      const c = bytes[i + k]!;
-      if ((c & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (c & 63);
+    if (needed === 0) {
+      if (b <= 0x7f) codePoints.push(b);
+      else if (b >= 0xc2 && b <= 0xdf) {
+        needed = 1;
+        cp = b & 0x1f;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+        cp = b & 0xf;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+        cp = b & 0x7;
+      } else codePoints.push(0xfffd);
+      continue;
     }
-    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : need === 3 ? 0x10000 : 0;
-    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
-    if (ok) {
-      codePoints.push(cp);
-      i += need + 1;
-    } else {
+    if (b < lower || b > upper) {
+      needed = seen = cp = 0;
+      lower = 0x80;
+      upper = 0xbf;
       codePoints.push(0xfffd);
-      i += 1;
+      i--; // reprocess this byte as a lead byte
+      continue;
+    }
+    lower = 0x80;
+    upper = 0xbf;
+    cp = (cp << 6) | (b & 0x3f);
+    if (++seen === needed) {
+      codePoints.push(cp);
+      needed = seen = cp = 0;
     }
   }
+  if (needed !== 0) codePoints.push(0xfffd);
   let out = '';
   for (let k = 0; k < codePoints.length; k += 8192) out += String.fromCodePoint(...codePoints.slice(k, k + 8192));
   return out;

@@ -9,3 +9,23 @@ export { MultipartError } from './MultipartError';
 export { MultipartParser, type MultipartPart, type MultipartParserOptions } from './MultipartParser';
 export { buildMultipart, type MultipartPartInput } from './buildMultipart';
 export { boundaryProblem } from './multipartBoundary';
+export { buildQidoQuery, parseQidoParams, encodeQueryComponent, isAttributeId, QidoParamError, type QidoQuery } from './qidoQuery';
+export {
+  DicomJsonTag,
+  isDicomJsonDataset,
+  normalizeTag,
+  getValues,
+  getString,
+  getStrings,
+  getNumber,
+  getNumbers,
+  getPersonName,
+  getPersonNames,
+  personNameText,
+  getSequence,
+  getBulkDataURI,
+  type DicomJsonDataset,
+  type DicomJsonAttribute,
+  type PersonNameJson,
+} from './dicomJson';
+export { rewriteBulkDataUris, type RewriteResult, type RewriteOptions, type DroppedUri } from './rewriteBulkDataUris';
