@@ -7,9 +7,7 @@ function shuffleKeys(value: unknown, seed: number): unknown {
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>);
   const rotated = entries.length > 0 ? [...entries.slice(seed % entries.length), ...entries.slice(0, seed % entries.length)].reverse() : entries;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of rotated) out[key] = shuffleKeys(item, seed + 1);
-  return out;
+  return Object.fromEntries(rotated.map(([key, item]) => [key, shuffleKeys(item, seed + 1)]));
 }
 
 describe('canonicalJson', () => {
@@ -19,6 +17,10 @@ describe('canonicalJson', () => {
 
   it('sorts by UTF-16 code units, not locale', () => {
     expect(canonicalJson({ b: 1, B: 2, é: 3, a: 4 })).toBe('{"B":2,"a":4,"b":1,"é":3}');
+  });
+
+  it('keeps an own "__proto__" member as data', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":2}}'))).toBe('{"__proto__":{"x":2},"b":1}');
   });
 
   it('leaves out undefined members', () => {
