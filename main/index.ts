@@ -1,12 +1,11 @@
 import { app, protocol, session, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import type { AppInfo, NodeSummary } from '../app/ipc/contract';
-import { createGateway } from './gateway/createGateway';
+import type { AppInfo } from '../app/ipc/contract';
+import type { NodeConfig } from '../app/nodes';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { loadNodesFile } from './nodes/loadNodesFile';
 import { createAppProtocolHandler } from './protocol/handleAppProtocol';
-import { createHandlers } from './services/createHandlers';
-import { SettingsStore } from './settings/settingsStore';
+import { createServices } from './services/createServices';
 import { APP_ORIGIN, APP_SCHEME, GATEWAY_BASE_URL } from './window/appOrigin';
 import { createMainWindow, lockDownSession } from './window/createMainWindow';
 
@@ -37,10 +36,10 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  let nodes: NodeSummary[] = [];
+  let nodes: NodeConfig[] = [];
   const nodesFile = process.env.GARDE_NODES_FILE ?? join(dataDir, 'nodes.json');
   try {
-    nodes = (await loadNodesFile(nodesFile)).nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind }));
+    nodes = (await loadNodesFile(nodesFile)).nodes;
   } catch (error) {
     console.error(`garde: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -51,8 +50,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     gatewayBaseUrl: GATEWAY_BASE_URL,
   };
-  const handlers = createHandlers({ appInfo, nodes: () => nodes, settings: new SettingsStore(dataDir) });
-  const gateway = createGateway({ basePath: '', nodes: () => nodes });
+  const { handlers, gateway } = await createServices({ appInfo, nodes, dataDir, gatewayBasePath: '', log: (line) => console.error(line) });
   lockDownSession(session.defaultSession);
   const outDir = join(app.getAppPath(), 'out');
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(outDir, 'renderer'), gateway));

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { AppInfo, NodeSummary } from '../app/ipc/contract';
-import { createGateway } from './gateway/createGateway';
+import type { AppInfo } from '../app/ipc/contract';
+import type { NodeConfig } from '../app/nodes';
 import { loadNodesFile } from './nodes/loadNodesFile';
 import { defaultDataDir } from './paths/defaultDataDir';
 import { readAppVersion } from './paths/readAppVersion';
-import { createHandlers } from './services/createHandlers';
-import { SettingsStore } from './settings/settingsStore';
+import { createServices } from './services/createServices';
 import { startWebServer } from './web/createWebServer';
 import { newSessionToken } from './web/sessionAuth';
 
@@ -35,10 +34,9 @@ async function main(): Promise<void> {
   const rendererDir = resolve(values.renderer ?? join(repoRoot, 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) fail(`no renderer build in ${rendererDir}: run \`npm run build:renderer\``);
 
-  let nodes: NodeSummary[] = [];
+  let nodes: NodeConfig[] = [];
   if (values.nodes) {
-    const config = await loadNodesFile(resolve(values.nodes)).catch((error: Error) => fail(`cannot use nodes file ${error.message}`));
-    nodes = config.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind }));
+    nodes = (await loadNodesFile(resolve(values.nodes)).catch((error: Error) => fail(`cannot use nodes file ${error.message}`))).nodes;
   }
 
   const dataDir = resolve(values.data ?? defaultDataDir());
@@ -49,20 +47,20 @@ async function main(): Promise<void> {
     platform: process.platform,
     gatewayBaseUrl: '/gateway',
   };
-  const handlers = createHandlers({ appInfo, nodes: () => nodes, settings: new SettingsStore(dataDir) });
-  const gateway = createGateway({ basePath: '/gateway', nodes: () => nodes });
+  const log = (line: string) => console.error(line);
+  const { handlers, gateway, close } = await createServices({ appInfo, nodes, dataDir, gatewayBasePath: '/gateway', log });
   const web = await startWebServer({
     port,
     token: values.token ?? newSessionToken(),
     rendererDir,
     handlers,
     gateway,
-    log: (line) => console.error(line),
+    log,
   }).catch((error: NodeJS.ErrnoException) =>
     fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use: pick another with --port` : error.message),
   );
   console.log(`Garde web mode: ${web.loginUrl}`);
-  const stop = () => void web.close().then(() => process.exit(0));
+  const stop = () => void web.close().then(close).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

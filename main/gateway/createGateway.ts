@@ -1,4 +1,10 @@
-import type { NodeSummary } from '../../app/ipc/contract';
+import { DicomwebPathError, parseDicomwebPath, type DicomwebResource } from '../../app/dicomweb/parseDicomwebPath';
+import { QidoParamError } from '../../app/dicomweb';
+import { federatedSearch } from './federatedSearch';
+import type { GatewayAudit } from './gatewayAudit';
+import { gatewayError } from './gatewayError';
+import type { NodeRegistry } from './nodeRegistry';
+import { withTimeout } from './withTimeout';
 
 /** A Fetch-API handler: the one shape the gateway has on every transport. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -7,27 +13,108 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 export interface GatewayOptions {
   /** Path prefix the gateway is mounted on ('' for garde://gateway, '/gateway' in web mode). */
   basePath: string;
-  nodes: () => NodeSummary[];
+  registry: NodeRegistry;
+  audit?: GatewayAudit;
+  /** Per-node time limit of a federated search (default 10 s). */
+  searchTimeoutMs?: number;
+  /** Per-request time limit to the first byte of a node's answer (default: the node's timeoutMs or 30 s). */
+  requestTimeoutMs?: number;
+  log?: (line: string) => void;
 }
+
+const NODE_PATH = /^\/nodes\/([a-z0-9-]+)(\/.*)?$/;
 
 /**
  * The DICOMweb gateway (PS3.18): every configured node seen as one DICOMweb server.
- * `GET <base>/nodes` lists the nodes without secrets.
+ * - `GET <base>/nodes`: the nodes, their kind and last known reachability, no secret;
+ * - `GET <base>/nodes/<id>/ping`: checks one node now;
+ * - `<base>/nodes/<id>/dicom-web/...`: QIDO-RS, WADO-RS, STOW-RS on that node;
+ * - `GET <base>/search/studies?<QIDO keys>`: study search on every node at once.
+ * Every search, retrieve, store and refused credential is audited.
  */
 export function createGateway(options: GatewayOptions): FetchHandler {
+  const { registry } = options;
+  const log = options.log ?? (() => undefined);
+
   return async function handleGatewayRequest(request: Request): Promise<Response> {
-    const path = new URL(request.url).pathname.slice(options.basePath.length) || '/';
-    if (request.method === 'GET' && (path === '/nodes' || path === '/nodes/')) {
-      return jsonResponse(200, options.nodes());
+    const url = new URL(request.url);
+    const root = `${url.protocol}//${url.host}${options.basePath}`;
+    const path = url.pathname.slice(options.basePath.length) || '/';
+    const publicBase = (nodeId: string) => `${root}/nodes/${nodeId}/dicom-web`;
+
+    if (path === '/nodes' || path === '/nodes/') {
+      if (request.method !== 'GET') return gatewayError(405, 'BAD_REQUEST', 'Use GET');
+      return json(200, registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind, ...registry.state(a.node.id) })));
     }
-    return jsonResponse(404, { code: 'NOT_FOUND', message: `No gateway resource at ${path}`, retryable: false });
+    if (path === '/search/studies') {
+      if (request.method !== 'GET') return gatewayError(405, 'BAD_REQUEST', 'Use GET');
+      try {
+        const result = await federatedSearch(registry, url.searchParams, publicBase, options.searchTimeoutMs ?? 10_000, request.signal);
+        options.audit?.learn(result.results.map((r) => r.study));
+        await Promise.all(result.nodes.map((n) => options.audit?.record({ nodeId: n.nodeId, resource: { kind: 'federated-search' }, status: n.ok ? 200 : 502, detail: n.error?.message })));
+        return json(200, result);
+      } catch (error) {
+        if (error instanceof QidoParamError) return gatewayError(400, 'BAD_REQUEST', `Invalid QIDO-RS query: ${error.message}`);
+        throw error;
+      }
+    }
+    const match = NODE_PATH.exec(path);
+    if (!match) return gatewayError(404, 'NOT_FOUND', `No gateway resource at ${path}`);
+    const adapter = registry.get(match[1]!);
+    if (!adapter) return gatewayError(404, 'NODE_UNKNOWN', `No node with id "${match[1]}"`);
+    const rest = match[2] ?? '';
+    const timeoutMs = options.requestTimeoutMs ?? ('timeoutMs' in adapter.node ? adapter.node.timeoutMs : 30_000);
+
+    if (rest === '/ping') {
+      const started = performance.now();
+      try {
+        await withTimeout(timeoutMs, request.signal, (signal) => adapter.ping(signal));
+        registry.markReachable(adapter.node.id, true);
+        return json(200, { ok: true, ms: Math.round(performance.now() - started) });
+      } catch (error) {
+        const message = `${adapter.node.name}: ${(error as Error).message}`;
+        registry.markReachable(adapter.node.id, false, message);
+        return json(200, { ok: false, ms: Math.round(performance.now() - started), error: message });
+      }
+    }
+    if (!rest.startsWith('/dicom-web/') && rest !== '/dicom-web') return gatewayError(404, 'NOT_FOUND', `No gateway resource at ${path}`);
+    const dicomwebPath = rest.slice('/dicom-web/'.length);
+    let resource: DicomwebResource | undefined;
+    try {
+      resource = parseDicomwebPath(request.method, dicomwebPath);
+    } catch (error) {
+      // A DICOMweb node may offer more than the standard paths (e.g. vendor bulk data URLs).
+      if (!(error instanceof DicomwebPathError) || adapter.node.kind !== 'dicomweb') {
+        return gatewayError(400, 'BAD_REQUEST', (error as Error).message);
+      }
+    }
+
+    let response: Response;
+    try {
+      response = await withTimeout(timeoutMs, request.signal, (signal) => adapter.fetch(request, { path: dicomwebPath, publicBase: publicBase(adapter.node.id), signal }));
+    } catch (error) {
+      log(`gateway: ${adapter.node.id} ${request.method} ${dicomwebPath} failed: ${(error as Error).message}`);
+      response = gatewayError(502, 'NODE_BAD_RESPONSE', `${adapter.node.name}: ${(error as Error).message}`, true);
+    }
+    registry.markReachable(adapter.node.id, response.status !== 503 && response.status !== 504);
+    if (response.status >= 500) log(`gateway: ${adapter.node.id} ${request.method} ${dicomwebPath} -> ${response.status}`);
+    if (options.audit) {
+      if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
+        options.audit.learn(await response.clone().json().catch(() => undefined));
+      }
+      await options.audit.record({ nodeId: adapter.node.id, resource: resource ?? guessResource(dicomwebPath), status: response.status });
+    }
+    return response;
   };
 }
 
-/** A JSON response with the gateway's headers. */
-export function jsonResponse(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  });
+/** For non-standard paths of a DICOMweb node: the study and series the path names, if any. */
+function guessResource(path: string): DicomwebResource | undefined {
+  const study = /studies\/([0-9.]+)/.exec(path)?.[1];
+  const series = /series\/([0-9.]+)/.exec(path)?.[1];
+  return study ? { kind: 'retrieve', what: 'instances', StudyInstanceUID: study, ...(series ? { SeriesInstanceUID: series } : {}) } : undefined;
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
 }

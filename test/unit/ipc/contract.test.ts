@@ -6,6 +6,7 @@ import { METHODS, type GardeApi, type Handlers } from '../../../app/ipc/contract
 import { createHandlers } from '../../../main/services/createHandlers';
 import { SettingsStore } from '../../../main/settings/settingsStore';
 import { createGateway } from '../../../main/gateway/createGateway';
+import { NodeRegistry } from '../../../main/gateway/nodeRegistry';
 import { startWebServer, type WebServer } from '../../../main/web/createWebServer';
 import { createHttpBridge } from '../../../renderer/bridge';
 
@@ -47,7 +48,7 @@ beforeAll(async () => {
   transports.ipc = () => electron.exposed.garde as GardeApi;
 
   const token = 'contract-token';
-  web = await startWebServer({ port: 0, token, rendererDir: tmpdir(), handlers: makeHandlers(), gateway: createGateway({ basePath: '/gateway', nodes: () => [] }) });
+  web = await startWebServer({ port: 0, token, rendererDir: tmpdir(), handlers: makeHandlers(), gateway: createGateway({ basePath: '/gateway', registry: await NodeRegistry.create([], {}) }) });
   transports.http = () => createHttpBridge(fetch, `http://127.0.0.1:${web.port}`, { authorization: `Bearer ${token}` });
 });
 afterAll(() => web?.close());

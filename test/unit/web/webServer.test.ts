@@ -3,7 +3,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseNodesFile } from '../../../app/nodes';
+import { adapterFactories } from '../../../main/gateway/adapterFactories';
 import { createGateway } from '../../../main/gateway/createGateway';
+import { NodeRegistry } from '../../../main/gateway/nodeRegistry';
+import { noVault } from '../../../main/secrets/resolveSecret';
 import { createHandlers } from '../../../main/services/createHandlers';
 import { SettingsStore } from '../../../main/settings/settingsStore';
 import { startWebServer, type WebServer } from '../../../main/web/createWebServer';
@@ -14,7 +18,12 @@ const token = 'test-token-0123456789';
 let web: WebServer;
 
 beforeAll(async () => {
-  const nodes = () => [{ id: 'n1', name: 'Node 1', kind: 'dicomweb' as const }];
+  const config = parseNodesFile(
+    JSON.stringify({ nodes: [{ id: 'n1', name: 'Node 1', kind: 'dicomweb', baseUrl: 'http://127.0.0.1:9/dicom-web', auth: { type: 'basic', username: 'u', password: 'secret-pw' } }] }),
+    'nodes.json',
+  );
+  const registry = await NodeRegistry.create(config.nodes, adapterFactories({ secrets: noVault, tempDir: dir }));
+  const nodes = () => registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind }));
   web = await startWebServer({
     port: 0,
     token,
@@ -24,7 +33,7 @@ beforeAll(async () => {
       nodes,
       settings: new SettingsStore(join(dir, 'data')),
     }),
-    gateway: createGateway({ basePath: '/gateway', nodes }),
+    gateway: createGateway({ basePath: '/gateway', registry }),
   });
 });
 afterAll(() => web.close());
@@ -90,7 +99,8 @@ describe('web mode server', () => {
   it('serves the gateway node list without secrets, and a JSON 404 for unknown resources', async () => {
     const nodes = await raw('/gateway/nodes', { host: `127.0.0.1:${web.port}`, authorization: `Bearer ${token}` });
     expect(nodes.status).toBe(200);
-    expect(JSON.parse(nodes.body)).toEqual([{ id: 'n1', name: 'Node 1', kind: 'dicomweb' }]);
+    expect(JSON.parse(nodes.body)).toEqual([{ id: 'n1', name: 'Node 1', kind: 'dicomweb', reachable: 'unknown' }]);
+    expect(nodes.body).not.toContain('secret-pw');
     const missing = await raw('/gateway/nope', { host: `127.0.0.1:${web.port}`, authorization: `Bearer ${token}` });
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body)).toMatchObject({ code: 'NOT_FOUND' });

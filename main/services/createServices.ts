@@ -1,0 +1,62 @@
+import { mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { AppInfo, Handlers } from '../../app/ipc/contract';
+import type { NodeConfig } from '../../app/nodes';
+import { AuditLog } from '../audit';
+import { adapterFactories } from '../gateway/adapterFactories';
+import { createGateway, type FetchHandler } from '../gateway/createGateway';
+import { GatewayAudit } from '../gateway/gatewayAudit';
+import { NodeRegistry } from '../gateway/nodeRegistry';
+import { noVault, type SecretLookup } from '../secrets/resolveSecret';
+import { SettingsStore } from '../settings/settingsStore';
+import { createHandlers } from './createHandlers';
+
+/** Inputs of the main-process services, the same for the desktop app and web mode. */
+export interface ServicesConfig {
+  appInfo: AppInfo;
+  nodes: readonly NodeConfig[];
+  dataDir: string;
+  /** '' for garde://gateway, '/gateway' in web mode. */
+  gatewayBasePath: string;
+  secrets?: SecretLookup;
+  log?: (line: string) => void;
+}
+
+/** The running services. */
+export interface Services {
+  handlers: Handlers;
+  gateway: FetchHandler;
+  registry: NodeRegistry;
+  audit: AuditLog;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds settings, the audit log (`<dataDir>/audit/audit.jsonl`), one adapter per node, the
+ * gateway and the contract handlers.
+ */
+export async function createServices(config: ServicesConfig): Promise<Services> {
+  const log = config.log ?? (() => undefined);
+  const tempDir = join(config.dataDir, 'tmp');
+  await mkdir(tempDir, { recursive: true, mode: 0o700 });
+  const audit = await AuditLog.open(join(config.dataDir, 'audit', 'audit.jsonl'));
+  const registry = await NodeRegistry.create(config.nodes, adapterFactories({ secrets: config.secrets ?? noVault, tempDir }), log);
+  const gatewayAudit = new GatewayAudit(audit, userInfo().username);
+  const gateway = createGateway({ basePath: config.gatewayBasePath, registry, audit: gatewayAudit, log });
+  const handlers = createHandlers({
+    appInfo: config.appInfo,
+    nodes: () => registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind })),
+    settings: new SettingsStore(config.dataDir),
+  });
+  return {
+    handlers,
+    gateway,
+    registry,
+    audit,
+    async close() {
+      await registry.close();
+      await audit.close();
+    },
+  };
+}
