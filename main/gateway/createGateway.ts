@@ -99,10 +99,23 @@ export function createGateway(options: GatewayOptions): FetchHandler {
     registry.markReachable(adapter.node.id, response.status !== 503 && response.status !== 504);
     if (response.status >= 500) log(`gateway: ${adapter.node.id} ${request.method} ${dicomwebPath} -> ${response.status}`);
     if (options.audit) {
+      let audited = resource ?? guessResource(dicomwebPath);
       if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
-        options.audit.learn(await response.clone().json().catch(() => undefined));
+        const text = await response.clone().text();
+        options.audit.learn(safeJson(text));
+        if (audited?.kind === 'store' && !audited.StudyInstanceUID) {
+          const stored = /studies\/([0-9.]+)/.exec(text)?.[1];
+          if (stored) audited = { kind: 'store', StudyInstanceUID: stored };
+        }
       }
-      await options.audit.record({ nodeId: adapter.node.id, resource: resource ?? guessResource(dicomwebPath), status: response.status });
+      try {
+        await options.audit.record({ nodeId: adapter.node.id, resource: audited, status: response.status });
+      } catch (error) {
+        // No access without its audit record (legal traceability): fail closed.
+        log(`gateway: audit record failed, answer withheld: ${(error as Error).message}`);
+        await response.body?.cancel();
+        return gatewayError(503, 'INTERNAL', `The audit trail cannot be written (${(error as Error).message}); access refused`, true);
+      }
     }
     return response;
   };
@@ -113,6 +126,14 @@ function guessResource(path: string): DicomwebResource | undefined {
   const study = /studies\/([0-9.]+)/.exec(path)?.[1];
   const series = /series\/([0-9.]+)/.exec(path)?.[1];
   return study ? { kind: 'retrieve', what: 'instances', StudyInstanceUID: study, ...(series ? { SeriesInstanceUID: series } : {}) } : undefined;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function json(status: number, body: unknown): Response {

@@ -76,7 +76,10 @@ export class GatewayAudit {
     if (!r) return undefined;
     if (r.kind === 'search' || r.kind === 'federated-search') return { EventID: EventID.Query.code, EventActionCode: EventActionCode.Execute };
     if (r.kind === 'store') {
-      return { EventID: EventID.DICOMInstancesTransferred.code, EventActionCode: EventActionCode.Create, ...(r.StudyInstanceUID ? { StudyInstanceUID: r.StudyInstanceUID } : { EventID: EventID.Import.code }) };
+      // A store whose study is unknown (rejected before any instance was read) is still recorded, as an Import attempt.
+      return r.StudyInstanceUID
+        ? { EventID: EventID.DICOMInstancesTransferred.code, EventActionCode: EventActionCode.Create, StudyInstanceUID: r.StudyInstanceUID }
+        : { EventID: EventID.Import.code, EventActionCode: EventActionCode.Create };
     }
     if (r.kind === 'bulkdata') return undefined;
     return {
