@@ -1,0 +1,126 @@
+// Gateway benchmarks (issue: PACS gateway). Each figure is printed beside its reference, measured
+// in the same run on the same data:
+// - gateway_frames_ratio: frames of a 300-slice 512x512 CT through the web-mode gateway (HTTP ->
+//   gateway -> Orthanc) vs the same requests straight to Orthanc. Goal >= 0.9.
+// - federated_latency_ratio: study search over two nodes vs the slower single node, both asked
+//   through the gateway (so the figure is the cost of fanning out). Goal <= 1.2.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCtPhantom } from '../../app/samples';
+import { createServices } from '../../main/services/createServices';
+import { startWebServer } from '../../main/web/createWebServer';
+import { parseNodesFile } from '../../app/nodes';
+import { startRegion, type RegionalPacs } from '../fixtures/pacs';
+import { median, pool, printFigures, type Figure } from './support/figures';
+
+const SLICES = Number(process.env.BENCH_SLICES ?? 300);
+const CONCURRENCY = 6;
+const ACCEPT = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
+
+async function main(): Promise<void> {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`bench gateway: starting two Orthanc and storing a ${SLICES}-slice 512x512 CT`);
+  const region = await startRegion();
+  try {
+    const ct = generateCtPhantom({
+      seed: 'bench-gateway',
+      patient: { PatientName: 'BENCH^CT', PatientID: 'BENCH-1', PatientBirthDate: '19500101', PatientSex: 'M' },
+      study: { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9001', StudyDate: '20261122', StudyTime: '010000', AccessionNumber: 'B1', StudyID: '1', StudyDescription: 'Bench CT' },
+      slices: SLICES,
+    });
+    for (let i = 0; i < ct.instances.length; i += 50) await region.nord.storeInstances(ct.instances.slice(i, i + 50).map((x) => x.buffer));
+    await region.sud.storeInstances(ct.instances.slice(0, 5).map((x) => x.buffer));
+
+    const nodeOf = (p: RegionalPacs) => ({ id: p.id.toLowerCase().replace(/_/g, '-'), name: p.name, kind: 'dicomweb', baseUrl: p.dicomWebUrl, auth: { type: 'basic', username: p.username, password: p.password } });
+    const nodes = parseNodesFile(JSON.stringify({ nodes: [nodeOf(region.nord), nodeOf(region.sud)] }), 'bench-nodes.json').nodes;
+    const dataDir = mkdtempSync(join(tmpdir(), 'garde-bench-'));
+    const services = await createServices({ appInfo: { name: 'Garde', version: 'bench', mode: 'web', platform: process.platform, gatewayBaseUrl: '/gateway' }, nodes, dataDir, gatewayBasePath: '/gateway' });
+    const token = 'bench-token';
+    const web = await startWebServer({ port: 0, token, rendererDir: dataDir, handlers: services.handlers, gateway: services.gateway });
+    const gatewayBase = `http://127.0.0.1:${web.port}/gateway/nodes/${nodes[0]!.id}/dicom-web`;
+    const paths = ct.instances.map((i) => `studies/${i.StudyInstanceUID}/series/${i.SeriesInstanceUID}/instances/${i.SOPInstanceUID}/frames/1`);
+
+    const throughput = async (base: string, authorization: string) => {
+      let bytes = 0;
+      const started = performance.now();
+      await pool(paths, CONCURRENCY, async (path) => {
+        const res = await fetch(`${base}/${path}`, { headers: { accept: ACCEPT, authorization } });
+        if (!res.ok) throw new Error(`${base}/${path}: HTTP ${res.status}`);
+        bytes += (await res.arrayBuffer()).byteLength;
+      });
+      return bytes / 1e6 / ((performance.now() - started) / 1000);
+    };
+    // Warm both paths once (connections, Orthanc's caches), then alternate measured rounds.
+    await throughput(region.nord.dicomWebUrl, region.nord.authorization);
+    await throughput(gatewayBase, `Bearer ${token}`);
+    const direct: number[] = [];
+    const through: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      direct.push(await throughput(region.nord.dicomWebUrl, region.nord.authorization));
+      through.push(await throughput(gatewayBase, `Bearer ${token}`));
+    }
+
+    const qido = async (url: string, authorization: string) => {
+      const started = performance.now();
+      const res = await fetch(url, { headers: { accept: 'application/dicom+json', authorization } });
+      await res.arrayBuffer();
+      return performance.now() - started;
+    };
+    const single: number[][] = [[], []];
+    const federated: number[] = [];
+    const gatewayRoot = `http://127.0.0.1:${web.port}/gateway`;
+    for (let i = 0; i < 40; i++) {
+      single[0]!.push(await qido(`${gatewayRoot}/nodes/${nodes[0]!.id}/dicom-web/studies`, `Bearer ${token}`));
+      single[1]!.push(await qido(`${gatewayRoot}/nodes/${nodes[1]!.id}/dicom-web/studies`, `Bearer ${token}`));
+      federated.push(await qido(`${gatewayRoot}/search/studies`, `Bearer ${token}`));
+    }
+    const slower = Math.max(median(single[0]!), median(single[1]!));
+    // The machine's own limit: both nodes asked at once, straight, by a bare fetch loop.
+    const bareSingle: number[] = [];
+    const bareParallel: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      bareSingle.push(await qido(`${region.nord.dicomWebUrl}/studies`, region.nord.authorization));
+      const started = performance.now();
+      await Promise.all([qido(`${region.nord.dicomWebUrl}/studies`, region.nord.authorization), qido(`${region.sud.dicomWebUrl}/studies`, region.sud.authorization)]);
+      bareParallel.push(performance.now() - started);
+    }
+
+    const figures: Figure[] = [
+      {
+        name: 'gateway_frames_ratio',
+        value: median(through),
+        unit: 'MB/s',
+        reference: median(direct),
+        ratio: median(through) / median(direct),
+        note: `${SLICES} frames 512x512, ${CONCURRENCY} in flight, through the gateway vs Orthanc direct; goal >= 0.9`,
+      },
+      {
+        name: 'federated_latency_ratio',
+        value: median(federated),
+        unit: 'ms',
+        reference: slower,
+        ratio: median(federated) / slower,
+        note: 'study search over 2 nodes vs the slower single node, both through the gateway, median of 40; goal <= 1.2',
+      },
+      {
+        name: 'federated_bare_parallel_ratio',
+        value: median(bareParallel),
+        unit: 'ms',
+        reference: median(bareSingle),
+        ratio: median(bareParallel) / median(bareSingle),
+        note: 'machine limit: the same two QIDO requests sent at once straight to Orthanc vs one, no gateway',
+      },
+    ];
+    printFigures(figures);
+    await web.close();
+    await services.close();
+  } finally {
+    await region.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
