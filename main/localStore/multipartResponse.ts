@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { buildMultipart, type MultipartPartInput } from '../../app/dicomweb/buildMultipart';
+import { formatContentType } from '../../app/dicomweb/parseContentType';
+
+/**
+ * A multipart/related response (PS3.18 8.6.1.2) whose `type` parameter is the
+ * media type of its parts; the body is omitted for HEAD.
+ */
+export function multipartResponse(parts: readonly MultipartPartInput[], type: string, head = false): Response {
+  const boundary = `garde-${randomBytes(16).toString('hex')}`;
+  const body = buildMultipart(parts, boundary);
+  return new Response(head ? null : (body as Uint8Array<ArrayBuffer>), {
+    status: 200,
+    headers: {
+      'content-type': formatContentType('multipart/related', { type, boundary }),
+      'content-length': String(body.byteLength),
+      'cache-control': 'no-store',
+    },
+  });
+}
+
+/** An application/dicom+json response (PS3.18 F.2), body omitted for HEAD. */
+export function dicomJsonResponse(body: unknown, head = false, headers: Record<string, string> = {}): Response {
+  const text = JSON.stringify(body);
+  return new Response(head ? null : text, {
+    status: 200,
+    headers: { 'content-type': 'application/dicom+json', 'cache-control': 'no-store', ...headers },
+  });
+}
