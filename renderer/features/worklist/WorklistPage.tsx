@@ -1,21 +1,62 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toDicomDate } from '../../../app/dicom/formatPersonName';
+import type { StudySummary } from '../../../app/dicom/studySummary';
+import type { WorklistFilter } from '../../gateway/searchStudies';
+import { errorText } from '../../i18n/errorText';
 import { EmptyState } from '../../shell/EmptyState';
 import type { NodesState } from '../../shell/useNodes';
+import { ClinicalRequestPanel } from './ClinicalRequestPanel';
+import { NodeOutcomes } from './NodeOutcomes';
+import { useWorklist } from './useWorklist';
+import { WorklistFilters } from './WorklistFilters';
+import { WorklistTable } from './WorklistTable';
 
-/** The on-call worklist; until studies are listed, says what to do next. */
-export function WorklistPage({ nodes, onOpenSettings }: { nodes: NodesState; onOpenSettings: () => void }) {
+/** Default window of an on-call worklist: since yesterday. */
+function defaultFilter(now = new Date()): WorklistFilter {
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  return { fromDate: toDicomDate(yesterday) };
+}
+
+/** The on-call worklist: studies of every PACS at once, most urgent first, with the clinical request. */
+export function WorklistPage({ nodes, onOpenSettings, onOpenStudy }: { nodes: NodesState; onOpenSettings: () => void; onOpenStudy?: (s: StudySummary) => void }) {
   const { t } = useTranslation();
-  const hasNodes = nodes.status === 'ready' && nodes.nodes.length > 0;
+  const initial = useMemo(() => defaultFilter(), []);
+  const [filter, setFilter] = useState<WorklistFilter>(initial);
+  const [selected, setSelected] = useState(0);
+  const { state, refresh } = useWorklist(filter);
+  const configured = nodes.status === 'ready' ? nodes.nodes : [];
+
+  if (nodes.status === 'ready' && configured.length === 0) {
+    return (
+      <div className="page" data-testid="page-worklist">
+        <h1>{t('worklist.title')}</h1>
+        <EmptyState testId="worklist-empty" title={t('worklist.empty.title')} action={{ label: t('worklist.empty.action'), onClick: onOpenSettings }}>
+          <p>{t('worklist.empty.noNodes')}</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  const studies = state.status === 'ready' ? state.result.studies : [];
   return (
-    <div className="page" data-testid="page-worklist">
+    <div className="page page-wide" data-testid="page-worklist" data-state={state.status}>
       <h1>{t('worklist.title')}</h1>
-      <EmptyState
-        testId="worklist-empty"
-        title={t('worklist.empty.title')}
-        action={hasNodes ? undefined : { label: t('worklist.empty.action'), onClick: onOpenSettings }}
-      >
-        <p>{hasNodes ? t('worklist.empty.withNodes') : t('worklist.empty.noNodes')}</p>
-      </EmptyState>
+      <WorklistFilters initial={initial} onApply={(f) => (setSelected(0), setFilter(f))} onRefresh={refresh} />
+      {state.status === 'ready' && <NodeOutcomes outcomes={state.result.nodes} nodes={configured} />}
+      {state.status === 'loading' && <p className="muted">{t('worklist.loading')}</p>}
+      {state.status === 'error' && (
+        <p role="alert" className="error">
+          {errorText(t, { code: state.code as never, message: state.message, retryable: true })}
+        </p>
+      )}
+      {state.status === 'ready' && studies.length === 0 && <p className="muted" data-testid="worklist-none">{t('worklist.none')}</p>}
+      {studies.length > 0 && (
+        <div className="worklist-layout">
+          <WorklistTable studies={studies} nodes={configured} selected={selected} onSelect={setSelected} onOpen={(s) => onOpenStudy?.(s)} />
+          <ClinicalRequestPanel study={studies[selected]} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { compareWorklist } from '../../../app/dicom/studySummary';
+import { searchStudies, type WorklistFilter, type WorklistResult } from '../../gateway/searchStudies';
+import { useAppServices } from '../../shell/AppContext';
+
+/** The worklist's search state. */
+export type WorklistState =
+  | { status: 'idle' | 'loading' }
+  | { status: 'ready'; result: WorklistResult }
+  | { status: 'error'; code: string; message: string };
+
+/** Runs the federated search for a filter; a new search cancels the previous one. */
+export function useWorklist(filter: WorklistFilter): { state: WorklistState; refresh: () => void } {
+  const { appInfo } = useAppServices();
+  const [state, setState] = useState<WorklistState>({ status: 'idle' });
+  const [generation, setGeneration] = useState(0);
+  const inFlight = useRef<AbortController | undefined>(undefined);
+
+  useEffect(() => {
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setState({ status: 'loading' });
+    searchStudies(appInfo.gatewayBaseUrl, filter, controller.signal)
+      .then((result) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', result: { ...result, studies: [...result.studies].sort(compareWorklist) } });
+      })
+      .catch((error: Error & { code?: string }) => {
+        if (!controller.signal.aborted) setState({ status: 'error', code: error.code ?? 'INTERNAL', message: error.message });
+      });
+    return () => controller.abort();
+  }, [appInfo.gatewayBaseUrl, filter, generation]);
+
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  return { state, refresh };
+}
