@@ -4,6 +4,7 @@ export * from './ctPhantom';
 export * from './demoScenario';
 export * from './dicomDateTime';
 export * from './enhancedMr';
+export * from './headPhantom';
 export * from './identityCases';
 export * from './makeUid';
 export * from './mammography';
