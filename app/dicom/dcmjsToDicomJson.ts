@@ -26,7 +26,7 @@ export interface DicomJsonConversionOptions {
 /**
  * Converts a dataset read by dcmjs (tag -> { vr, Value }) to the DICOM JSON Model
  * (PS3.18 F.2): PN values as `{ Alphabetic, Ideographic, Phonetic }` (F.2.2),
- * IS/DS as numbers (F.2.3.1), empty values as null and fully empty attributes
+ * IS/DS as numbers (F.2.3.1), text without insignificant padding (PS3.5 6.2), empty values as null and fully empty attributes
  * without `Value` (F.2.5), sequences recursively (F.2.4), binary VRs as
  * InlineBinary or BulkDataURI (F.2.7). Group length elements (gggg,0000) are dropped.
  */
@@ -70,7 +70,10 @@ function convertElement(
   if (vr === 'PN') values = raw.map(personName);
   else if (vr === 'IS' || vr === 'DS' || vr === 'FL' || vr === 'FD' || vr === 'SL' || vr === 'SS' || vr === 'UL' || vr === 'US' || vr === 'SV' || vr === 'UV') {
     values = raw.map(numeric);
-  } else values = raw.map((v) => (typeof v === 'string' ? (v === '' ? null : v) : v === undefined ? null : v));
+  } else {
+    const keepLeading = vr === 'ST' || vr === 'LT' || vr === 'UT';
+    values = raw.map((v) => (typeof v === 'string' ? trimValue(v, keepLeading) || null : v === undefined ? null : v));
+  }
   if (values.every((v) => v === null)) return { vr };
   return { vr, Value: values };
 }
@@ -89,17 +92,24 @@ function numeric(value: unknown): number | string | null {
 function personName(value: unknown): Record<string, string> | null {
   const out: Record<string, string> = {};
   if (typeof value === 'string') {
-    const [alphabetic, ideographic, phonetic] = value.split('=');
+    const [alphabetic, ideographic, phonetic] = value.split('=').map((group) => trimValue(group, false));
     if (alphabetic) out.Alphabetic = alphabetic;
     if (ideographic) out.Ideographic = ideographic;
     if (phonetic) out.Phonetic = phonetic;
   } else if (value && typeof value === 'object') {
     for (const group of ['Alphabetic', 'Ideographic', 'Phonetic']) {
       const text = (value as Record<string, unknown>)[group];
-      if (typeof text === 'string' && text !== '') out[group] = text;
+      const trimmed = typeof text === 'string' ? trimValue(text, false) : '';
+      if (trimmed !== '') out[group] = trimmed;
     }
   }
   return Object.keys(out).length > 0 ? out : null;
+}
+
+/** Removes padding that PS3.5 6.2 declares insignificant: trailing spaces and NULs, and leading spaces except in ST, LT, UT. */
+function trimValue(text: string, keepLeading: boolean): string {
+  const end = text.replace(/[ \0]+$/, '');
+  return keepLeading ? end : end.replace(/^ +/, '');
 }
 
 function binaryBytes(values: unknown[]): Uint8Array {
