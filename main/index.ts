@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../app/ipc/contract';
 import type { NodeConfig } from '../app/nodes';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
+import { ensureDemoArchive } from './demo/ensureDemoArchive';
 import { loadNodesFile } from './nodes/loadNodesFile';
 import { createAppProtocolHandler } from './protocol/handleAppProtocol';
 import { createServices } from './services/createServices';
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
   } catch (error) {
     console.error(`garde: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (nodes.length === 0) nodes = [await ensureDemoArchive(dataDir)];
   const appInfo: AppInfo = {
     name: 'Garde',
     version: app.getVersion(),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppInfo } from '../app/ipc/contract';
 import type { NodeConfig } from '../app/nodes';
+import { ensureDemoArchive } from './demo/ensureDemoArchive';
 import { loadNodesFile } from './nodes/loadNodesFile';
 import { defaultDataDir } from './paths/defaultDataDir';
 import { readAppVersion } from './paths/readAppVersion';
@@ -11,7 +12,7 @@ import { createServices } from './services/createServices';
 import { startWebServer } from './web/createWebServer';
 import { newSessionToken } from './web/sessionAuth';
 
-const USAGE = 'usage: npm run web -- [--port <p>] [--nodes <file>] [--token <t>] [--data <dir>]';
+const USAGE = 'usage: npm run web -- [--port <p>] [--nodes <file>] [--token <t>] [--data <dir>] [--no-demo]';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       data: { type: 'string' },
       renderer: { type: 'string' },
+      'no-demo': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -34,12 +36,13 @@ async function main(): Promise<void> {
   const rendererDir = resolve(values.renderer ?? join(repoRoot, 'out', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) fail(`no renderer build in ${rendererDir}: run \`npm run build:renderer\``);
 
+  const dataDir = resolve(values.data ?? defaultDataDir());
   let nodes: NodeConfig[] = [];
   if (values.nodes) {
     nodes = (await loadNodesFile(resolve(values.nodes)).catch((error: Error) => fail(`cannot use nodes file ${error.message}`))).nodes;
   }
 
-  const dataDir = resolve(values.data ?? defaultDataDir());
+  if (nodes.length === 0 && !values['no-demo']) nodes = [await ensureDemoArchive(dataDir)];
   const appInfo: AppInfo = {
     name: 'Garde',
     version: readAppVersion(repoRoot),

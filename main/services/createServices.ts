@@ -41,7 +41,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const tempDir = join(config.dataDir, 'tmp');
   await mkdir(tempDir, { recursive: true, mode: 0o700 });
   const audit = await AuditLog.open(join(config.dataDir, 'audit', 'audit.jsonl'));
-  const registry = await NodeRegistry.create(config.nodes, adapterFactories({ secrets: config.secrets ?? noVault, tempDir }), log);
+  const registry = await NodeRegistry.create(config.nodes, adapterFactories({ secrets: config.secrets ?? noVault, tempDir, log }), log);
   const gatewayAudit = new GatewayAudit(audit, userInfo().username);
   const gateway = createGateway({ basePath: config.gatewayBasePath, registry, audit: gatewayAudit, log });
   const handlers = createHandlers({

@@ -76,7 +76,7 @@ describe('the workstation frame in Chromium (web mode)', () => {
 
 describe('language from the browser locale', () => {
   it('starts in French for a French browser with no saved choice, and shows what to do without PACS', async () => {
-    const web = await startWebMode();
+    const web = await startWebMode(['--no-demo']);
     const context = await launchChromium({ locale: 'fr-FR' });
     try {
       const page = await context.newPage();
@@ -93,13 +93,30 @@ describe('language from the browser locale', () => {
   });
 
   it('without the token, the browser gets a refusal and no app', async () => {
-    const web = await startWebMode();
+    const web = await startWebMode(['--no-demo']);
     const context = await launchChromium();
     try {
       const page = await context.newPage();
       const response = await page.goto(web.origin + '/');
       expect(response?.status()).toBe(401);
       expect(await page.content()).not.toContain('id="root"');
+    } finally {
+      await context.close();
+      await web.stop();
+    }
+  });
+
+  it('with no PACS configured, shows the built-in demo archive in the worklist', async () => {
+    const web = await startWebMode();
+    const context = await launchChromium({ locale: 'en-US', viewport: { width: 1500, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(web.url);
+      await page.locator('[data-testid=page-worklist][data-state=ready]').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('connection-state').textContent()).toBe('1 PACS configured');
+      expect(await page.locator('[data-testid=node-outcomes] li[data-node=demo]').getAttribute('data-ok')).toBe('true');
+      expect(await page.locator('[data-testid=worklist-table] tbody tr').count()).toBe(10);
+      await page.screenshot({ path: screenshotPath('worklist-demo-en') });
     } finally {
       await context.close();
       await web.stop();

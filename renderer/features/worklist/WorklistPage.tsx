@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toDicomDate } from '../../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../../app/dicom/studySummary';
+import type { NodeSummary } from '../../../app/ipc/contract';
 import type { WorklistFilter } from '../../gateway/searchStudies';
 import { errorText } from '../../i18n/errorText';
 import { EmptyState } from '../../shell/EmptyState';
@@ -12,8 +13,12 @@ import { useWorklist } from './useWorklist';
 import { WorklistFilters } from './WorklistFilters';
 import { WorklistTable } from './WorklistTable';
 
-/** Default window of an on-call worklist: since yesterday. */
-function defaultFilter(now = new Date()): WorklistFilter {
+/**
+ * Default window of an on-call worklist: since yesterday. Folders and CDs (and the demo archive)
+ * have no "tonight": with only such nodes, no date limit.
+ */
+function defaultFilter(nodes: NodeSummary[], now = new Date()): WorklistFilter {
+  if (nodes.length > 0 && nodes.every((n) => n.kind === 'folder')) return {};
   const yesterday = new Date(now);
   yesterday.setDate(now.getDate() - 1);
   return { fromDate: toDicomDate(yesterday) };
@@ -22,13 +27,14 @@ function defaultFilter(now = new Date()): WorklistFilter {
 /** The on-call worklist: studies of every PACS at once, most urgent first, with the clinical request. */
 export function WorklistPage({ nodes, onOpenSettings, onOpenStudy }: { nodes: NodesState; onOpenSettings: () => void; onOpenStudy?: (s: StudySummary) => void }) {
   const { t } = useTranslation();
-  const initial = useMemo(() => defaultFilter(), []);
-  const [filter, setFilter] = useState<WorklistFilter>(initial);
-  const [selected, setSelected] = useState(0);
-  const { state, refresh } = useWorklist(filter);
-  const configured = nodes.status === 'ready' ? nodes.nodes : [];
-
-  if (nodes.status === 'ready' && configured.length === 0) {
+  if (nodes.status !== 'ready') {
+    return (
+      <div className="page" data-testid="page-worklist">
+        <h1>{t('worklist.title')}</h1>
+      </div>
+    );
+  }
+  if (nodes.nodes.length === 0) {
     return (
       <div className="page" data-testid="page-worklist">
         <h1>{t('worklist.title')}</h1>
@@ -38,6 +44,15 @@ export function WorklistPage({ nodes, onOpenSettings, onOpenStudy }: { nodes: No
       </div>
     );
   }
+  return <Worklist configured={nodes.nodes} onOpenStudy={onOpenStudy} />;
+}
+
+function Worklist({ configured, onOpenStudy }: { configured: NodeSummary[]; onOpenStudy?: (s: StudySummary) => void }) {
+  const { t } = useTranslation();
+  const initial = useMemo(() => defaultFilter(configured), [configured]);
+  const [filter, setFilter] = useState<WorklistFilter>(initial);
+  const [selected, setSelected] = useState(0);
+  const { state, refresh } = useWorklist(filter);
   const studies = state.status === 'ready' ? state.result.studies : [];
   return (
     <div className="page page-wide" data-testid="page-worklist" data-state={state.status}>
