@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FolderNode } from '../../app/nodes/nodeSchema';
@@ -42,18 +43,18 @@ export function createFolderAdapter(node: FolderNode, options: FolderAdapterOpti
   ready.catch((error: unknown) => log(`${label}: ${error instanceof Error ? error.message : String(error)}`));
   let watcher: FolderWatch | undefined;
   if (options.watch) {
-    void ready
-      .then(async () => {
-        const info = await stat(node.path);
-        if (closed) return;
-        watcher = watchFolder(info.isDirectory() ? node.path : dirname(node.path), () => void indexer.scan().catch((e: unknown) => log(`${label}: re-scan failed: ${String(e)}`)), {
-          ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
-          log,
-        });
-      })
-      .catch(() => undefined);
+    // Watch from the start, so that no change made while the first scan runs is missed.
+    let target: string | undefined;
+    try {
+      target = statSync(node.path).isDirectory() ? node.path : dirname(node.path);
+    } catch (error) {
+      log(`${label}: not watched: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (target) {
+      const onChange = (): void => void indexer.scan().catch((e: unknown) => log(`${label}: re-scan failed: ${String(e)}`));
+      watcher = watchFolder(target, onChange, { ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}), log });
+    }
   }
-  let closed = false;
 
   return {
     node,
@@ -80,7 +81,6 @@ export function createFolderAdapter(node: FolderNode, options: FolderAdapterOpti
       }
     },
     async close(): Promise<void> {
-      closed = true;
       watcher?.close();
       await ready.catch(() => undefined);
     },

@@ -62,7 +62,7 @@ const values = (d: Json | undefined, tag: string) => (d?.[tag]?.Value ?? []).map
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'garde-folder-'));
-  const patient = { PatientName: 'FOLDER^PHANTOM', PatientID: 'FOLD-1', PatientBirthDate: '19600101', PatientSex: 'F' };
+  const patient = { PatientName: 'FOLDER^PHANTOM', PatientID: 'FOLD-1', PatientBirthDate: '19600101', PatientSex: 'F' as const };
   const ct = generateCtPhantom({
     seed: 'folder-ct',
     patient,
