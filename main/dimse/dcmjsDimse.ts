@@ -16,3 +16,8 @@ export type DimseResponse = InstanceType<typeof dimse.responses.Response>;
 export type DimseAssociation = InstanceType<typeof dimse.association.Association>;
 export type DimsePresentationContext = InstanceType<typeof dimse.association.PresentationContext>;
 export type DimseCStoreRequest = InstanceType<typeof dimse.requests.CStoreRequest>;
+
+/** dcmjs-dimse logs every PDU at INFO; the gateway reports failures itself, so only its errors remain. */
+const logger = dimse.log as unknown as { setLevel?: (level: string) => void; level?: string };
+if (typeof logger.setLevel === 'function') logger.setLevel('error');
+else logger.level = 'error';

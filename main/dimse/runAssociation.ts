@@ -64,7 +64,7 @@ function classifyNetworkError(node: DimseNode, error: Error): DimseError {
     return new DimseError('unreachable', `DIMSE node ${nodeLabel(node)} is unreachable: ${cause}`);
   }
   if (/timeout/i.test(text)) return new DimseError('timeout', `DIMSE node ${nodeLabel(node)} did not answer in time (${text.replace(/^.*-> /, '')})`);
-  return new DimseError('bad-response', `DIMSE node ${nodeLabel(node)} sent an invalid answer: ${text}`);
+  return new DimseError('bad-response', `DIMSE node ${nodeLabel(node)} sent an invalid answer (${text.replace(/^.*?-> (Connection error: )?/, '')})`);
 }
 
 /**

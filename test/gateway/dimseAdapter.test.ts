@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom } from '../../app/samples';
 import type { DimseNode } from '../../app/nodes';
 import { createDimseAdapter, type DimseAdapter } from '../../main/dimse';
@@ -136,6 +137,9 @@ describe('QIDO-RS over C-FIND, compared with Orthanc DICOMweb', () => {
 
 for (const mode of ['C-GET', 'C-MOVE'] as const) {
   describe(`WADO-RS over ${mode}, compared with Orthanc DICOMweb`, () => {
+    afterEach(async () => {
+      await Promise.all(adapters.map((a) => a.close()));
+    });
     const dimseNode = (): DimseNode => (mode === 'C-GET' ? node() : node({ retrieve: 'C-MOVE', callingAeTitle: 'GARDE_MOVE', scpPort }));
 
     it('serves series metadata with the same values and frames byte-identical, from the store the second time', async () => {
@@ -169,6 +173,8 @@ for (const mode of ['C-GET', 'C-MOVE'] as const) {
       }
       const retrieves = a.stats.retrieves;
       expect(retrieves).toBe(4);
+      const stored = (await json(await direct('instances'))).map((i) => a.store.instance(first(i, '00080018') as string)?.TransferSyntaxUID);
+      expect(stored, 'instances arrive in the syntax the PACS stores (JPEG-LS, JPEG 2000 kept)').toEqual(expect.arrayContaining(['1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.91']));
       await json(await call(a, `studies/${STUDY}/series/${SERIES}/metadata`));
       const again = await call(a, `studies/${STUDY}/series/${SERIES}/instances/${phantom.instances[3]!.SOPInstanceUID}/frames/1`, { headers: { accept: FRAMES_AS_STORED } });
       expect(again.status).toBe(200);
@@ -240,6 +246,28 @@ describe('STOW-RS over C-STORE and failures', () => {
     expect(error.code).toBe('NODE_BAD_RESPONSE');
     expect(error.message).toMatch(/rejected the association.*called AE title not recognized/);
     await expect(a.ping(new AbortController().signal)).rejects.toThrow(/rejected/);
+  });
+
+  it('answers 504 NODE_TIMEOUT for a node that accepts the connection but never answers, and 502 for garbage', async () => {
+    const sockets: Array<import('node:net').Socket> = [];
+    const silent: Server = createServer((socket) => sockets.push(socket));
+    const garbage: Server = createServer((socket) => socket.end(Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n')));
+    await Promise.all([silent, garbage].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+    const portOf = (server: Server) => (server.address() as { port: number }).port;
+    try {
+      const quiet = adapter(node({ port: portOf(silent) }), { timeoutMs: 300 });
+      const response = await call(quiet, 'studies');
+      expect(response.status).toBe(504);
+      expect(((await response.json()) as { code: string }).code).toBe('NODE_TIMEOUT');
+      const junk = adapter(node({ port: portOf(garbage) }), { timeoutMs: 2000 });
+      const bad = await call(junk, 'studies');
+      expect([502, 503]).toContain(bad.status);
+      expect(((await bad.json()) as { message: string }).message).toMatch(/PACS Nord DIMSE/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+      garbage.close();
+    }
   });
 
   it('pings with C-ECHO', async () => {
