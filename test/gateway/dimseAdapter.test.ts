@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -249,7 +249,7 @@ describe('STOW-RS over C-STORE and failures', () => {
   });
 
   it('answers 504 NODE_TIMEOUT for a node that accepts the connection but never answers, and 502 for garbage', async () => {
-    const sockets: Array<import('node:net').Socket> = [];
+    const sockets: Socket[] = [];
     const silent: Server = createServer((socket) => sockets.push(socket));
     const garbage: Server = createServer((socket) => socket.end(Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n')));
     await Promise.all([silent, garbage].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
