@@ -9,7 +9,7 @@ import { gatewayError } from '../gateway/gatewayError';
 import { cFind, type OperationOptions } from './cFind';
 import { cStore, storeResponseJson } from './cStore';
 import { dimse } from './dcmjsDimse';
-import { dimseErrorResponse } from './dimseError';
+import { DimseError, dimseErrorResponse, nodeLabel } from './dimseError';
 import { runAssociation } from './runAssociation';
 import { SeriesRetriever, type RetrieveStats } from './seriesRetriever';
 import { TempInstanceStore, DEFAULT_MAX_TEMP_BYTES, type StoredInstance } from './tempInstanceStore';
@@ -152,7 +152,11 @@ export function createDimseAdapter(node: DimseNode, options: DimseAdapterOptions
       }
     },
     async ping(signal) {
-      await runAssociation(node, { requests: [new dimse.requests.CEchoRequest()], timeoutMs, signal });
+      const echo = new dimse.requests.CEchoRequest();
+      let status: number | undefined;
+      echo.on('response', (response: { getStatus(): number }) => (status = response.getStatus()));
+      await runAssociation(node, { requests: [echo], timeoutMs, signal });
+      if (status !== 0) throw new DimseError('status', `C-ECHO to DIMSE node ${nodeLabel(node)} answered ${status === undefined ? 'nothing' : `status 0x${status.toString(16)}`}`);
     },
     async close() {
       await retriever.close();
