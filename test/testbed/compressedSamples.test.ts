@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom, generateMammographyStudy } from '../../app/samples';
-import { fetchFrames, runDcmtk, startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
+import { fetchFrames, runDcmtk, startOrthanc, storeInstancesCStore, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { framesOf, testStudy } from './generatedSamples';
 
 /** dcmtk compressors and the lossless transfer syntax each produces (PS3.5 A.4). */
@@ -25,7 +25,13 @@ describe('generated files compressed with dcmtk', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'garde-codec-'));
-    orthanc = await startOrthanc({ name: 'CODEC', aeTitle: 'CODEC', username: 'codec', password: 'codec-secret' });
+    orthanc = await startOrthanc({
+      name: 'CODEC',
+      aeTitle: 'CODEC',
+      username: 'codec',
+      password: 'codec-secret',
+      peers: [{ name: 'GARDE', aeTitle: 'GARDE', host: '127.0.0.1', port: 104 }],
+    });
   });
 
   afterAll(async () => {
@@ -59,6 +65,18 @@ describe('generated files compressed with dcmtk', () => {
       const expected = framesOf(item.original.buffer)[0]!;
       expect(Buffer.compare(Buffer.from(decoded!.bytes), Buffer.from(expected)), item.tool).toBe(0);
     }
+  });
+
+  it('go over C-STORE with dcmsend in their compressed syntax, refused for an unknown calling AE', async () => {
+    const peer = { host: orthanc.host, dimsePort: orthanc.dicomPort, aeTitle: orthanc.aeTitle };
+    const rle = compressed.find((c) => c.tool === 'dcmcrle' && c.original === originals[1])!;
+    await storeInstancesCStore(peer, [rle.buffer], 'GARDE', 'dcmsend');
+    const [stored] = await fetchFrames(orthanc, rle.original, [1], '*');
+    expect(stored?.contentType).toContain(`transfer-syntax=${rle.transferSyntax}`);
+    await storeInstancesCStore(peer, [originals[1]!.buffer], 'GARDE', 'storescu');
+    const [plain] = await fetchFrames(orthanc, rle.original, [1], '*');
+    expect(plain?.contentType).toContain(`transfer-syntax=${EXPLICIT_LE}`);
+    await expect(storeInstancesCStore(peer, [originals[1]!.buffer], 'STRANGER', 'storescu')).rejects.toThrow(/storescu to CODEC failed/);
   });
 
   it('survive many concurrent transcoding WADO-RS requests (thread stack preload)', async () => {
