@@ -35,7 +35,7 @@ export async function answerLocalStore(index: InstanceIndex, request: Request, c
   }
   const head = request.method === 'HEAD';
   const publicBase = context.publicBase.replace(/\/+$/, '');
-  const wado: WadoRequest = { index, accept: request.headers.get('accept'), publicBase, head, label: options.label };
+  const wado: WadoRequest = { index, accept: request.headers.get('accept'), publicBase, head, label: options.label, signal: context.signal };
   switch (resource.kind) {
     case 'store':
       return options.store ? options.store(request) : methodNotAllowed(options.label, 'STOW-RS (POST)');

@@ -6,7 +6,7 @@ import { gatewayError } from '../gateway/gatewayError';
 import { sortInstances } from './entityRecords';
 import { extractFrames, NoPixelDataError, type PixelFrames } from './extractFrames';
 import type { IndexedInstance, InstanceIndex } from './instanceIndex';
-import { dicomJsonResponse, multipartResponse } from './multipartResponse';
+import { dicomJsonResponse, multipartResponse, streamedMultipartResponse } from './multipartResponse';
 import { instanceMetadata } from './publicBulkDataUris';
 
 type Retrieve = Extract<DicomwebResource, { kind: 'retrieve' }>;
@@ -20,6 +20,8 @@ export interface WadoRequest {
   head: boolean;
   /** Names the store in error messages, e.g. `folder node "cd"`. */
   label: string;
+  /** Aborted when the client goes away: streamed responses stop reading files. */
+  signal?: AbortSignal;
 }
 
 /** Instances of a retrieve scope, ordered, or a 404 response. */
@@ -39,19 +41,22 @@ export function retrieveMetadata(request: WadoRequest, resource: Retrieve): Resp
 
 /**
  * WADO-RS Retrieve Instances (PS3.18 10.4.1.1.1): the Part 10 files as stored, in a
- * multipart/related; type="application/dicom" body. 406 when the Accept header asks a
+ * multipart/related; type="application/dicom" body streamed one file at a time. 406 when the Accept header asks a
  * transfer syntax other than the stored one (this store does not transcode).
  */
 export async function retrieveInstances(request: WadoRequest, resource: Retrieve): Promise<Response> {
   const instances = scoped(request, resource);
   if (instances instanceof Response) return instances;
-  const parts = [];
-  for (const instance of instances) {
-    const syntax = negotiateTransferSyntax(request.accept, 'instances', instance.TransferSyntaxUID);
-    if (!syntax) return notAcceptable(request, instance.TransferSyntaxUID);
-    parts.push({ headers: { 'Content-Type': partType(syntax) }, body: await readInstanceFile(instance) });
+  const files: IndexedInstance[] = instances;
+  const syntaxes = files.map((instance) => negotiateTransferSyntax(request.accept, 'instances', instance.TransferSyntaxUID));
+  const refused = syntaxes.findIndex((syntax) => syntax === undefined);
+  if (refused >= 0) return notAcceptable(request, files[refused]!.TransferSyntaxUID);
+  async function* parts() {
+    for (const [i, instance] of files.entries()) {
+      yield { headers: { 'Content-Type': partType(syntaxes[i]!) }, body: await readInstanceFile(instance) };
+    }
   }
-  return multipartResponse(parts, 'application/dicom', request.head);
+  return streamedMultipartResponse(parts(), 'application/dicom', { head: request.head, ...(request.signal ? { signal: request.signal } : {}) });
 }
 
 /**

@@ -212,6 +212,12 @@ describe('folder node compared with Orthanc holding the same files', () => {
     expect(response.headers.get('content-type')).toContain('type="application/dicom"');
     const parts = parseMultipart(response.headers.get('content-type')!, new Uint8Array(await response.arrayBuffer()));
     expect(Buffer.compare(Buffer.from(parts[0]!.body), readFileSync(instance.path))).toBe(0);
+    const study = await mine('studies/1.2.826.0.1.3680043.10.543.9100');
+    const files = parseMultipart(study.headers.get('content-type')!, new Uint8Array(await study.arrayBuffer()));
+    const stored = adapter.index.instances({ StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9100' });
+    expect(files.length).toBe(16);
+    const onDisk = new Set(stored.map((i) => readFileSync(i.path).toString('base64')));
+    for (const file of files) expect(onDisk.has(Buffer.from(file.body).toString('base64'))).toBe(true);
     const [metadata] = (await (await mine(`${base}/metadata`)).json()) as Json[];
     const bulk = await mine(metadata!['7FE00010']!.BulkDataURI!.slice(BASE.length + 1));
     const frame = await mine(`${base}/frames/1`);
