@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNodesFile } from '../../app/nodes';
 import {
@@ -9,6 +13,8 @@ import {
   qido,
   runDcmtk,
   startRegion,
+  stopChild,
+  waitForListening,
   type LoadedScenario,
   type Region,
 } from '../fixtures/pacs';
@@ -100,6 +106,41 @@ describe('two regional PACS with the demo scenario', () => {
     expect(onSud).toContain(second?.study.StudyInstanceUID);
     const series = await qido(region.sud, `/studies/${second?.study.StudyInstanceUID}/instances`);
     expect(series).toHaveLength(second?.instanceCount ?? -1);
+  });
+
+  it('C-MOVE delivers a study to the workstation AE (dcmtk storescp standing in for Garde)', async () => {
+    const target = scenario.studies.find((s) => s.pacs === 'PACS_SUD')!;
+    const dir = await mkdtemp(join(tmpdir(), 'garde-scp-'));
+    const scp = spawn('storescp', ['-aet', region.workstation.aeTitle, '-od', dir, String(region.workstation.port)], { env: { ...process.env, TCP_NODELAY: '1' }, stdio: 'ignore' });
+    try {
+      await waitForListening(region.workstation.port);
+      const moved = await runDcmtk('movescu', [
+        '-S', '-aet', region.workstation.aeTitle, '-aec', region.sud.aeTitle, '-aem', region.workstation.aeTitle,
+        '-k', 'QueryRetrieveLevel=STUDY', '-k', `StudyInstanceUID=${target.study.StudyInstanceUID}`,
+        region.sud.host, String(region.sud.dimsePort),
+      ]);
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(await readdir(dir)).toHaveLength(target.instanceCount);
+    } finally {
+      await stopChild(scp, 2000);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('C-GET with dcmtk getscu retrieves a study as the workstation AE', async () => {
+    const target = scenario.studies.find((s) => s.pacs === 'PACS_NORD' && s.ModalitiesInStudy.includes('MG'))!;
+    const dir = await mkdtemp(join(tmpdir(), 'garde-getscu-'));
+    try {
+      const got = await runDcmtk('getscu', [
+        '-S', '-aet', region.workstation.aeTitle, '-aec', region.nord.aeTitle, '-od', dir,
+        '-k', 'QueryRetrieveLevel=STUDY', '-k', `StudyInstanceUID=${target.study.StudyInstanceUID}`,
+        region.nord.host, String(region.nord.dimsePort),
+      ]);
+      expect(got.code, got.stderr).toBe(0);
+      expect(await readdir(dir)).toHaveLength(target.instanceCount);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes a nodes file the app accepts', () => {
