@@ -79,6 +79,14 @@ export async function createDicomwebAdapter(node: DicomwebNode, secrets: SecretL
       await upstream.body?.cancel();
       return gatewayError(401, 'NODE_AUTH_FAILED', `${node.name} refused the credentials (HTTP ${upstream.status})`);
     }
+    if (upstream.status === 404) {
+      await upstream.body?.cancel();
+      return gatewayError(404, 'NOT_FOUND', `${node.name} has no such resource (${context.path})`);
+    }
+    if (upstream.status >= 400 && upstream.status < 500 && !/json/.test(upstream.headers.get('content-type') ?? '')) {
+      const text = await upstream.text().catch(() => '');
+      return gatewayError(502, 'NODE_BAD_RESPONSE', `${node.name} refused the request (HTTP ${upstream.status}${summarize(text)})`);
+    }
     if (upstream.status >= 500) {
       const text = await upstream.text().catch(() => '');
       return gatewayError(502, 'NODE_BAD_RESPONSE', `${node.name} failed with HTTP ${upstream.status}${text ? `: ${text.slice(0, 200)}` : ''}`, true);
@@ -121,4 +129,11 @@ export async function createDicomwebAdapter(node: DicomwebNode, secrets: SecretL
     headers.delete('content-encoding');
     return new Response(JSON.stringify(rewritten), { status, headers });
   }
+}
+
+/** The gist of an error page: its title or first line of text. */
+function summarize(text: string): string {
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1] ?? text.replace(/<[^>]+>/g, ' ').trim().split('\n')[0] ?? '';
+  const gist = title.replace(/\s+/g, ' ').trim().slice(0, 160);
+  return gist ? `: ${gist}` : '';
 }
