@@ -31,7 +31,7 @@ function runWeb(args: string[]): Promise<Run & { url?: string }> {
   });
 }
 
-describe('npm run web: bad input', () => {
+describe('npm run web: bad input', { timeout: 60_000 }, () => {
   it('names a missing nodes file', async () => {
     const missing = join(dir, 'nope.json');
     const run = await runWeb(['--port', '0', '--nodes', missing]);
@@ -64,7 +64,7 @@ describe('npm run web: bad input', () => {
   });
 });
 
-describe('npm run web: starts', () => {
+describe('npm run web: starts', { timeout: 60_000 }, () => {
   let run: Run & { url?: string };
   beforeAll(async () => {
     run = await runWeb(['--port', '0', '--nodes', join(root, 'test', 'fixtures', 'nodes', 'two-nodes.json')]);
