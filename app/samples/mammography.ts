@@ -63,7 +63,8 @@ export function generateMammographyStudy(options: MammographyOptions): Mammograp
       ...seriesModule({ Modality: 'MG', SeriesInstanceUID, SeriesNumber, SeriesDescription: 'Screening mammography', study: options.study, BodyPartExamined: 'BREAST' }),
       ...sopCommon(MAMMOGRAPHY_FOR_PRESENTATION, SOPInstanceUID, options.study, index + 1),
       ...monochrome16(Rows, Columns, false, 12),
-      ImageType: ['ORIGINAL', 'PRIMARY'],
+      // Value 3 present and empty for a non-stereotactic image (PS3.3 C.8.11.7.1.4).
+      ImageType: ['ORIGINAL', 'PRIMARY', ''],
       PresentationIntentType: 'FOR PRESENTATION',
       ImageLaterality: view.ImageLaterality,
       ViewPosition: view.ViewPosition,

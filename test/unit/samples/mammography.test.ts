@@ -28,6 +28,7 @@ describe('generateMammographyStudy', () => {
         PatientOrientation: expected.PatientOrientation,
         BreastImplantPresent: 'NO',
         BodyPartExamined: 'BREAST',
+        ImageType: ['ORIGINAL', 'PRIMARY', ''],
       });
       const code = (dataset.ViewCodeSequence as Array<Record<string, unknown>>)[0];
       expect(code).toMatchObject({ CodeValue: expected.code, CodingSchemeDesignator: 'SCT' });
