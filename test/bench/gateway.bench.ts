@@ -2,16 +2,18 @@
 // in the same run on the same data:
 // - gateway_frames_ratio: frames of a 300-slice 512x512 CT through the web-mode gateway (HTTP ->
 //   gateway -> Orthanc) vs the same requests straight to Orthanc. Goal >= 0.9.
+// - dimse_series_ratio: a whole series retrieved through a DIMSE node (C-GET, cold temp store)
+//   vs dcmtk's getscu on the same series. Goal >= 0.5.
 // - federated_latency_ratio: study search over two nodes vs the slower single node, both asked
 //   through the gateway (so the figure is the cost of fanning out). Goal <= 1.2.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCtPhantom } from '../../app/samples';
 import { createServices } from '../../main/services/createServices';
 import { startWebServer } from '../../main/web/createWebServer';
 import { parseNodesFile } from '../../app/nodes';
-import { startRegion, type RegionalPacs } from '../fixtures/pacs';
+import { runDcmtk, startRegion, type RegionalPacs } from '../fixtures/pacs';
 import { median, pool, printFigures, type Figure } from './support/figures';
 
 const SLICES = Number(process.env.BENCH_SLICES ?? 300);
@@ -61,6 +63,32 @@ async function main(): Promise<void> {
       through.push(await throughput(gatewayBase, `Bearer ${token}`));
     }
 
+    // Whole-series retrieve: a DIMSE node of the same PACS, fresh each round (nothing cached).
+    const seriesPath = `studies/${ct.instances[0]!.StudyInstanceUID}/series/${ct.SeriesInstanceUID}`;
+    const dimseMBps: number[] = [];
+    const getscuMBps: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      const dimseNodes = parseNodesFile(
+        JSON.stringify({ nodes: [{ id: 'nord-dimse', name: 'Nord DIMSE', kind: 'dimse', host: '127.0.0.1', port: region.nord.dimsePort, calledAeTitle: region.nord.aeTitle, callingAeTitle: region.workstation.aeTitle, retrieve: 'C-GET' }] }),
+        'bench-dimse.json',
+      ).nodes;
+      const dimseServices = await createServices({ appInfo: { name: 'Garde', version: 'bench', mode: 'web', platform: process.platform, gatewayBaseUrl: '/gateway' }, nodes: dimseNodes, dataDir: mkdtempSync(join(tmpdir(), 'garde-bench-dimse-')), gatewayBasePath: '/gateway' });
+      let started = performance.now();
+      const res = await dimseServices.gateway(new Request(`http://127.0.0.1:1/gateway/nodes/nord-dimse/dicom-web/${seriesPath}`, { headers: { accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' } }));
+      const bytes = (await res.arrayBuffer()).byteLength;
+      if (!res.ok) throw new Error(`DIMSE series retrieve: HTTP ${res.status}`);
+      dimseMBps.push(bytes / 1e6 / ((performance.now() - started) / 1000));
+      await dimseServices.close();
+
+      const out = mkdtempSync(join(tmpdir(), 'garde-bench-getscu-'));
+      started = performance.now();
+      const got = await runDcmtk('getscu', ['-aet', region.workstation.aeTitle, '-aec', region.nord.aeTitle, '-S', '-k', 'QueryRetrieveLevel=SERIES', '-k', `StudyInstanceUID=${ct.instances[0]!.StudyInstanceUID}`, '-k', `SeriesInstanceUID=${ct.SeriesInstanceUID}`, '-od', out, '127.0.0.1', String(region.nord.dimsePort)]);
+      const seconds = (performance.now() - started) / 1000;
+      if (got.code !== 0) throw new Error(`getscu failed: ${got.stderr}`);
+      const received = readdirSync(out).reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
+      getscuMBps.push(received / 1e6 / seconds);
+    }
+
     const qido = async (url: string, authorization: string) => {
       const started = performance.now();
       const res = await fetch(url, { headers: { accept: 'application/dicom+json', authorization } });
@@ -94,6 +122,14 @@ async function main(): Promise<void> {
         reference: median(direct),
         ratio: median(through) / median(direct),
         note: `${SLICES} frames 512x512, ${CONCURRENCY} in flight, through the gateway vs Orthanc direct; goal >= 0.9`,
+      },
+      {
+        name: 'dimse_series_ratio',
+        value: median(dimseMBps),
+        unit: 'MB/s',
+        reference: median(getscuMBps),
+        ratio: median(dimseMBps) / median(getscuMBps),
+        note: `${SLICES}-slice series through a DIMSE node (C-GET, dcmjs-dimse) vs dcmtk getscu; goal >= 0.5`,
       },
       {
         name: 'federated_latency_ratio',
