@@ -6,6 +6,8 @@ import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { ensureDemoArchive } from './demo/ensureDemoArchive';
 import { loadNodesFile } from './nodes/loadNodesFile';
 import { createAppProtocolHandler } from './protocol/handleAppProtocol';
+import { safeStorageCipher } from './secrets/safeStorageCipher';
+import { Vault } from './secrets/vault';
 import { createServices } from './services/createServices';
 import { APP_ORIGIN, APP_SCHEME, GATEWAY_BASE_URL } from './window/appOrigin';
 import { createMainWindow, lockDownSession } from './window/createMainWindow';
@@ -52,7 +54,10 @@ async function start(): Promise<void> {
     platform: process.platform,
     gatewayBaseUrl: GATEWAY_BASE_URL,
   };
-  const { handlers, gateway } = await createServices({ appInfo, nodes, dataDir, gatewayBasePath: '', log: (line) => console.error(line) });
+  const cipher = safeStorageCipher();
+  if (!cipher) console.error('garde: no system encryption available; credentials stay in the nodes file');
+  const vault = cipher ? new Vault(join(dataDir, 'vault.json'), cipher) : undefined;
+  const { handlers, gateway } = await createServices({ appInfo, nodes, nodesFile, vault, dataDir, gatewayBasePath: '', log: (line) => console.error(line) });
   lockDownSession(session.defaultSession);
   const outDir = join(app.getAppPath(), 'out');
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(outDir, 'renderer'), gateway));

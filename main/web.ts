@@ -37,9 +37,11 @@ async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) fail(`no renderer build in ${rendererDir}: run \`npm run build:renderer\``);
 
   const dataDir = resolve(values.data ?? defaultDataDir());
+  // Settings edits this file; without --nodes it is the data folder's nodes.json (absent at first).
+  const nodesFile = resolve(values.nodes ?? join(dataDir, 'nodes.json'));
   let nodes: NodeConfig[] = [];
-  if (values.nodes) {
-    nodes = (await loadNodesFile(resolve(values.nodes)).catch((error: Error) => fail(`cannot use nodes file ${error.message}`))).nodes;
+  if (values.nodes || existsSync(nodesFile)) {
+    nodes = (await loadNodesFile(nodesFile).catch((error: Error) => fail(`cannot use nodes file ${error.message}`))).nodes;
   }
 
   if (nodes.length === 0 && !values['no-demo']) nodes = [await ensureDemoArchive(dataDir)];
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     gatewayBaseUrl: '/gateway',
   };
   const log = (line: string) => console.error(line);
-  const { handlers, gateway, close } = await createServices({ appInfo, nodes, dataDir, gatewayBasePath: '/gateway', log });
+  const { handlers, gateway, close } = await createServices({ appInfo, nodes, nodesFile, dataDir, gatewayBasePath: '/gateway', log });
   const web = await startWebServer({
     port,
     token: values.token ?? newSessionToken(),

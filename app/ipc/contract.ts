@@ -1,4 +1,5 @@
-import type { GardeErrorData } from './errors';
+import type { NodeInput, PublicNodeView } from '../nodes';
+import type { ErrorCode, GardeErrorData } from './errors';
 
 /**
  * The main <-> renderer contract. Every call the renderer may make is one entry of
@@ -34,19 +35,72 @@ export interface NodeSummary {
   kind: 'dicomweb' | 'dimse' | 'folder';
 }
 
+/** A configured node with what Settings shows about it: never a password, token or user name. */
+export interface NodeConfigEntry {
+  node: PublicNodeView;
+  /** Last known reachability (a Test, or the latest exchange through the gateway). */
+  reachable: 'unknown' | 'yes' | 'no';
+  checkedAt?: string;
+  /** English reason of the last failure. */
+  error?: string;
+  /** False when main could not build the node's adapter (the node is configured but unused). */
+  usable: boolean;
+}
+
+/** The nodes of the configuration file and where their credentials are kept. */
+export interface NodeConfigList {
+  nodes: NodeConfigEntry[];
+  /** `vault`: the desktop app's encrypted vault; `nodes-file`: inline in the nodes file (web mode). */
+  credentialStore: 'vault' | 'nodes-file';
+}
+
+/** Adds a node or replaces the node of the same id. */
+export interface SaveNodeRequest {
+  node: NodeInput;
+  /** True when adding: an id already configured is then refused instead of replaced. */
+  create?: boolean;
+}
+
+/** Checks a saved node (`id`) or a node being edited (`node`, completed with the stored secrets). */
+export type TestNodeRequest = { id: string } | { node: NodeInput };
+
+/** The outcome of a connection test: DICOMweb QIDO ping, DIMSE C-ECHO, or folder readable. */
+export interface NodeTestResult {
+  ok: boolean;
+  /** Duration of the check, in milliseconds. */
+  ms: number;
+  /** Plain English sentence (logs); the UI shows the translation of `code` or a success line. */
+  message: string;
+  /** Why it failed, when it did. */
+  code?: ErrorCode;
+}
+
 /** Request and response types of each contract method. */
 export interface Contract {
   getAppInfo: { request: void; response: AppInfo };
   listNodes: { request: void; response: NodeSummary[] };
   getSettings: { request: void; response: Settings };
   updateSettings: { request: Partial<Settings>; response: Settings };
+  listNodeConfigs: { request: void; response: NodeConfigList };
+  saveNode: { request: SaveNodeRequest; response: NodeConfigEntry };
+  removeNode: { request: { id: string }; response: { id: string } };
+  testNode: { request: TestNodeRequest; response: NodeTestResult };
 }
 
 /** A contract method name. */
 export type Method = keyof Contract;
 
 /** The allowlist: every method of {@link Contract}, in a runtime-visible list. */
-export const METHODS = ['getAppInfo', 'listNodes', 'getSettings', 'updateSettings'] as const satisfies readonly Method[];
+export const METHODS = [
+  'getAppInfo',
+  'listNodes',
+  'getSettings',
+  'updateSettings',
+  'listNodeConfigs',
+  'saveNode',
+  'removeNode',
+  'testNode',
+] as const satisfies readonly Method[];
 
 /** Every method's outcome: a value or a serialisable error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: GardeErrorData };

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'NODE_TIMEOUT',
   'NODE_UNKNOWN',
   'NODES_CONFIG_INVALID',
+  'VAULT_INVALID',
   'SETTINGS_INVALID',
   'WEBGL2_UNAVAILABLE',
 ] as const;
@@ -22,28 +23,40 @@ export const ERROR_CODES = [
 /** One of the stable error codes known to both sides. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** One invalid field of a request: its path (e.g. `auth.password`) and an English reason. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
 /** The serialisable error shape of every contract call. */
 export interface GardeErrorData {
   code: ErrorCode;
   message: string;
   retryable: boolean;
+  /** Invalid fields of the request, when the error is a validation failure. */
+  issues?: FieldIssue[];
 }
 
 /** An Error carrying a {@link GardeErrorData}; thrown by services, serialised by transports. */
 export class GardeError extends Error implements GardeErrorData {
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  readonly issues?: FieldIssue[];
 
-  constructor(code: ErrorCode, message: string, retryable = false) {
+  constructor(code: ErrorCode, message: string, retryable = false, issues?: FieldIssue[]) {
     super(message);
     this.name = 'GardeError';
     this.code = code;
     this.retryable = retryable;
+    if (issues) this.issues = issues;
   }
 
   /** Plain data for a transport. */
   toData(): GardeErrorData {
-    return { code: this.code, message: this.message, retryable: this.retryable };
+    const data: GardeErrorData = { code: this.code, message: this.message, retryable: this.retryable };
+    if (this.issues) data.issues = this.issues.map((i) => ({ path: i.path, message: i.message }));
+    return data;
   }
 }
 
@@ -62,7 +75,9 @@ export function toErrorData(error: unknown): GardeErrorData {
     typeof (error as { message?: unknown }).message === 'string'
   ) {
     const e = error as GardeErrorData;
-    return { code: e.code, message: e.message, retryable: Boolean(e.retryable) };
+    const data: GardeErrorData = { code: e.code, message: e.message, retryable: Boolean(e.retryable) };
+    if (Array.isArray(e.issues)) data.issues = e.issues.map((i) => ({ path: String(i.path), message: String(i.message) }));
+    return data;
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message, retryable: false };

@@ -29,3 +29,4 @@ export { aeTitleProblem, AE_TITLE_MAX_LENGTH } from './aeTitle';
 export { publicNodeView, type PublicNodeView, type PublicDicomwebNode, type PublicDimseNode, type PublicFolderNode } from './publicNodeView';
 export { nodeOrigin, mayReceiveNodeCredential } from './nodeOrigin';
 export { isSecretRef } from './isSecretRef';
+export { mergeNodeInput, type NodeInput, type DicomwebNodeInput, type DicomwebAuthInput, type SecretInput } from './nodeInput';

@@ -1,4 +1,5 @@
 import type { AppInfo, Handlers, NodeSummary } from '../../app/ipc/contract';
+import type { NodeAdmin } from '../nodes/nodeAdmin';
 import type { SettingsStore } from '../settings/settingsStore';
 
 /** What the contract handlers need from the composition root. */
@@ -6,6 +7,7 @@ export interface HandlerDeps {
   appInfo: AppInfo;
   nodes: () => NodeSummary[];
   settings: SettingsStore;
+  nodeAdmin: NodeAdmin;
 }
 
 /**
@@ -25,6 +27,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async updateSettings(patch) {
       return deps.settings.update(patch);
+    },
+    async listNodeConfigs() {
+      return deps.nodeAdmin.list();
+    },
+    async saveNode(request) {
+      return deps.nodeAdmin.save(request);
+    },
+    async removeNode(request) {
+      return deps.nodeAdmin.remove(request);
+    },
+    async testNode(request) {
+      return deps.nodeAdmin.test(request);
     },
   };
 }

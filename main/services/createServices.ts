@@ -8,7 +8,10 @@ import { adapterFactories } from '../gateway/adapterFactories';
 import { createGateway, type FetchHandler } from '../gateway/createGateway';
 import { GatewayAudit } from '../gateway/gatewayAudit';
 import { NodeRegistry } from '../gateway/nodeRegistry';
+import { NodeAdmin } from '../nodes/nodeAdmin';
+import { NodesStore } from '../nodes/nodesStore';
 import { noVault, type SecretLookup } from '../secrets/resolveSecret';
+import type { Vault } from '../secrets/vault';
 import { SettingsStore } from '../settings/settingsStore';
 import { createHandlers } from './createHandlers';
 
@@ -20,6 +23,10 @@ export interface ServicesConfig {
   /** '' for garde://gateway, '/gateway' in web mode. */
   gatewayBasePath: string;
   secrets?: SecretLookup;
+  /** The nodes file Settings edits; `<dataDir>/nodes.json` when absent. */
+  nodesFile?: string;
+  /** The desktop credential vault; when given, it is also the secret lookup unless `secrets` is. */
+  vault?: Vault;
   log?: (line: string) => void;
 }
 
@@ -41,13 +48,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const tempDir = join(config.dataDir, 'tmp');
   await mkdir(tempDir, { recursive: true, mode: 0o700 });
   const audit = await AuditLog.open(join(config.dataDir, 'audit', 'audit.jsonl'));
-  const registry = await NodeRegistry.create(config.nodes, adapterFactories({ secrets: config.secrets ?? noVault, tempDir, log }), log);
+  const registry = await NodeRegistry.create(config.nodes, adapterFactories({ secrets: config.secrets ?? config.vault?.lookup ?? noVault, tempDir, log }), log);
   const gatewayAudit = new GatewayAudit(audit, userInfo().username);
   const gateway = createGateway({ basePath: config.gatewayBasePath, registry, audit: gatewayAudit, log });
   const handlers = createHandlers({
     appInfo: config.appInfo,
     nodes: () => registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind })),
     settings: new SettingsStore(config.dataDir),
+    nodeAdmin: new NodeAdmin({ store: new NodesStore(config.nodesFile ?? join(config.dataDir, 'nodes.json')), registry, vault: config.vault }),
   });
   return {
     handlers,

@@ -17,7 +17,9 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
   const { i18n } = useTranslation();
   const [page, setPage] = useState<Page>('worklist');
   const [language, setLanguage] = useState<LanguageSetting>(initialLanguage);
-  const nodes = useNodes();
+  const [nodesVersion, setNodesVersion] = useState(0);
+  const nodes = useNodes(nodesVersion);
+  const nodesChanged = useCallback(() => setNodesVersion((v) => v + 1), []);
 
   const changeLanguage = useCallback(
     async (next: LanguageSetting): Promise<GardeErrorData | undefined> => {
@@ -38,7 +40,7 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
         <main className="content">
           {page === 'worklist' && <WorklistPage nodes={nodes} onOpenSettings={() => setPage('settings')} />}
           {page === 'viewer' && <ViewerPage onOpenWorklist={() => setPage('worklist')} />}
-          {page === 'settings' && <SettingsPage language={language} onLanguageChange={changeLanguage} nodes={nodes} />}
+          {page === 'settings' && <SettingsPage language={language} onLanguageChange={changeLanguage} onNodesChanged={nodesChanged} />}
         </main>
       </div>
     </div>

@@ -6,8 +6,8 @@ import { useAppServices } from './AppContext';
 /** Configured PACS nodes, as main lists them. */
 export type NodesState = { status: 'loading' } | { status: 'ready'; nodes: NodeSummary[] } | { status: 'error'; error: GardeErrorData };
 
-/** Loads the configured nodes once. */
-export function useNodes(): NodesState {
+/** Loads the configured nodes, again whenever `version` changes (after Settings changed them). */
+export function useNodes(version = 0): NodesState {
   const { api } = useAppServices();
   const [state, setState] = useState<NodesState>({ status: 'loading' });
   useEffect(() => {
@@ -19,6 +19,6 @@ export function useNodes(): NodesState {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, version]);
   return state;
 }

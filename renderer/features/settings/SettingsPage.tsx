@@ -4,12 +4,12 @@ import type { LanguageSetting } from '../../../app/ipc/contract';
 import type { GardeErrorData } from '../../../app/ipc/errors';
 import { errorText } from '../../i18n/errorText';
 import { useAppServices } from '../../shell/AppContext';
-import type { NodesState } from '../../shell/useNodes';
+import { NodeSettings } from './NodeSettings';
 
 const LANGUAGE_CHOICES: readonly LanguageSetting[] = ['system', 'fr', 'en'];
 
-/** Settings: language, configured PACS nodes, about. */
-export function SettingsPage(props: { language: LanguageSetting; onLanguageChange: (l: LanguageSetting) => Promise<GardeErrorData | undefined>; nodes: NodesState }) {
+/** Settings: language, PACS nodes (list, add, edit, remove, test), about. */
+export function SettingsPage(props: { language: LanguageSetting; onLanguageChange: (l: LanguageSetting) => Promise<GardeErrorData | undefined>; onNodesChanged: () => void }) {
   const { t } = useTranslation();
   const { appInfo } = useAppServices();
   const [error, setError] = useState<GardeErrorData | undefined>();
@@ -33,20 +33,7 @@ export function SettingsPage(props: { language: LanguageSetting; onLanguageChang
         </label>
         {error && <p role="alert" className="error">{t('settings.saveFailed', { message: errorText(t, error) })}</p>}
       </section>
-      <section className="card">
-        <h2>{t('settings.nodes.title')}</h2>
-        {props.nodes.status === 'ready' && props.nodes.nodes.length > 0 ? (
-          <ul className="node-list" data-testid="node-list">
-            {props.nodes.nodes.map((n) => (
-              <li key={n.id}>
-                <strong>{n.name}</strong> <span className="muted">{t(`settings.nodes.kind.${n.kind}`)}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('settings.nodes.none')}</p>
-        )}
-      </section>
+      <NodeSettings onNodesChanged={props.onNodesChanged} />
       <section className="card">
         <h2>{t('settings.about.title')}</h2>
         <p>{t('settings.about.version', { version: appInfo.version })}</p>

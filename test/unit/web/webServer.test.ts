@@ -8,6 +8,8 @@ import { adapterFactories } from '../../../main/gateway/adapterFactories';
 import { createGateway } from '../../../main/gateway/createGateway';
 import { NodeRegistry } from '../../../main/gateway/nodeRegistry';
 import { noVault } from '../../../main/secrets/resolveSecret';
+import { NodeAdmin } from '../../../main/nodes/nodeAdmin';
+import { NodesStore } from '../../../main/nodes/nodesStore';
 import { createHandlers } from '../../../main/services/createHandlers';
 import { SettingsStore } from '../../../main/settings/settingsStore';
 import { startWebServer, type WebServer } from '../../../main/web/createWebServer';
@@ -32,6 +34,7 @@ beforeAll(async () => {
       appInfo: { name: 'Garde', version: '1', mode: 'web', platform: 'linux', gatewayBaseUrl: '/gateway' },
       nodes,
       settings: new SettingsStore(join(dir, 'data')),
+      nodeAdmin: new NodeAdmin({ store: new NodesStore(join(dir, 'data', 'nodes.json')), registry }),
     }),
     gateway: createGateway({ basePath: '/gateway', registry }),
   });
