@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { parseNodesFile, type NodesConfig } from '../../app/nodes';
 
 /** A nodes file that cannot be used; the message names the file and the problem. */
@@ -21,8 +20,8 @@ export async function loadNodesFile(path: string): Promise<NodesConfig> {
     throw new NodesFileError(`${path}: ${why}`);
   }
   try {
-    return parseNodesFile(text, basename(path));
+    return parseNodesFile(text, path);
   } catch (error) {
-    throw new NodesFileError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new NodesFileError(error instanceof Error ? error.message : String(error));
   }
 }
