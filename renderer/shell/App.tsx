@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StudySummary } from '../../app/dicom/studySummary';
 import type { LanguageSetting } from '../../app/ipc/contract';
 import type { GardeErrorData } from '../../app/ipc/errors';
 import { SettingsPage } from '../features/settings';
@@ -17,6 +18,11 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
   const { i18n } = useTranslation();
   const [page, setPage] = useState<Page>('worklist');
   const [language, setLanguage] = useState<LanguageSetting>(initialLanguage);
+  const [study, setStudy] = useState<StudySummary>();
+  const openStudy = useCallback((s: StudySummary) => {
+    setStudy(s);
+    setPage('viewer');
+  }, []);
   const [nodesVersion, setNodesVersion] = useState(0);
   const nodes = useNodes(nodesVersion);
   const nodesChanged = useCallback(() => setNodesVersion((v) => v + 1), []);
@@ -38,8 +44,8 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
       <div className="app-body">
         <NavBar page={page} onNavigate={setPage} />
         <main className="content">
-          {page === 'worklist' && <WorklistPage nodes={nodes} onOpenSettings={() => setPage('settings')} />}
-          {page === 'viewer' && <ViewerPage onOpenWorklist={() => setPage('worklist')} />}
+          {page === 'worklist' && <WorklistPage nodes={nodes} onOpenSettings={() => setPage('settings')} onOpenStudy={openStudy} />}
+          {page === 'viewer' && <ViewerPage study={study} onOpenWorklist={() => setPage('worklist')} />}
           {page === 'settings' && <SettingsPage language={language} onLanguageChange={changeLanguage} onNodesChanged={nodesChanged} />}
         </main>
       </div>

@@ -1,73 +1,64 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDicomDate, formatDicomTime, formatPersonName } from '../../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import type { NodeSummary } from '../../../app/ipc/contract';
+import { WorklistRow } from './WorklistRow';
 
-/** The studies to read: arrows move the selection, Enter opens the selected study. */
+const ROW_HEIGHT = 33;
+const COLUMNS = ['urgency', 'patient', 'patientId', 'birthDate', 'date', 'modality', 'description', 'node'] as const;
+
+/**
+ * The studies to read, virtualised (only the visible rows are in the DOM, so ten thousand studies
+ * scroll smoothly): arrows, Page Up/Down, Home/End move the selection, Enter opens the study.
+ */
 export function WorklistTable(props: { studies: StudySummary[]; nodes: NodeSummary[]; selected: number; onSelect: (i: number) => void; onOpen: (s: StudySummary) => void }) {
   const { t } = useTranslation();
-  const body = useRef<HTMLTableSectionElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: props.studies.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const nodeName = (id: string) => props.nodes.find((n) => n.id === id)?.name ?? id;
 
   useEffect(() => {
-    body.current?.querySelector<HTMLElement>(`[data-index="${props.selected}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [props.selected]);
+    virtualizer.scrollToIndex(props.selected, { align: 'auto' });
+  }, [props.selected, virtualizer]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const last = props.studies.length - 1;
-    if (e.key === 'ArrowDown') props.onSelect(Math.min(last, props.selected + 1));
-    else if (e.key === 'ArrowUp') props.onSelect(Math.max(0, props.selected - 1));
-    else if (e.key === 'Home') props.onSelect(0);
-    else if (e.key === 'End') props.onSelect(last);
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    if (e.key in moves) props.onSelect(Math.max(0, Math.min(last, props.selected + moves[e.key]!)));
     else if (e.key === 'Enter' && props.studies[props.selected]) props.onOpen(props.studies[props.selected]!);
     else return;
     e.preventDefault();
   };
 
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <div className="table-wrap" tabIndex={0} onKeyDown={onKeyDown} data-testid="worklist-table" aria-label={t('worklist.title')}>
-      <table className="worklist">
+    <div className="table-wrap" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} data-testid="worklist-table" data-count={props.studies.length} aria-label={t('worklist.title')}>
+      <table className="worklist" aria-rowcount={props.studies.length + 1}>
         <thead>
           <tr>
-            <th>{t('worklist.col.urgency')}</th>
-            <th>{t('worklist.col.patient')}</th>
-            <th>{t('worklist.col.patientId')}</th>
-            <th>{t('worklist.col.birthDate')}</th>
-            <th>{t('worklist.col.date')}</th>
-            <th>{t('worklist.col.modality')}</th>
-            <th>{t('worklist.col.description')}</th>
-            <th>{t('worklist.col.node')}</th>
+            {COLUMNS.map((c) => (
+              <th key={c}>{t(`worklist.col.${c}`)}</th>
+            ))}
           </tr>
         </thead>
-        <tbody ref={body}>
-          {props.studies.map((s, i) => (
-            <tr
-              key={`${s.nodeId}/${s.StudyInstanceUID}`}
-              data-index={i}
-              data-study={s.StudyInstanceUID}
-              className={i === props.selected ? 'selected' : undefined}
-              aria-selected={i === props.selected}
-              onClick={() => props.onSelect(i)}
-              onDoubleClick={() => props.onOpen(s)}
-            >
-              <td>
-                <span className={`urgency urgency-${(s.RequestedProcedurePriority ?? 'ROUTINE').toLowerCase()}`}>
-                  {t(`worklist.priority.${s.RequestedProcedurePriority ?? 'ROUTINE'}`)}
-                </span>
-              </td>
-              <td className="patient-name">{formatPersonName(s.PatientName)}</td>
-              <td>
-                {s.PatientID}
-                {s.IssuerOfPatientID && <span className="muted issuer">{s.IssuerOfPatientID}</span>}
-              </td>
-              <td>{formatDicomDate(s.PatientBirthDate)}</td>
-              <td>{t('worklist.dateTime', { date: formatDicomDate(s.StudyDate), time: formatDicomTime(s.StudyTime) })}</td>
-              <td>{s.ModalitiesInStudy.join(', ')}</td>
-              <td>{s.StudyDescription}</td>
-              <td>{nodeName(s.nodeId)}</td>
-            </tr>
+        <tbody>
+          {before > 0 && <tr className="spacer" style={{ height: before }} aria-hidden="true" />}
+          {items.map((item) => (
+            <WorklistRow
+              key={item.key}
+              index={item.index}
+              study={props.studies[item.index]!}
+              nodeName={nodeName(props.studies[item.index]!.nodeId)}
+              selected={item.index === props.selected}
+              onSelect={props.onSelect}
+              onOpen={props.onOpen}
+            />
           ))}
+          {after > 0 && <tr className="spacer" style={{ height: after }} aria-hidden="true" />}
         </tbody>
       </table>
     </div>
