@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+import { fetchSeriesList, type SeriesSummary, type StudyLocation } from '../../viewer/loadStudyMetadata';
+
+/** The series list of a study: loading, ready, or failed with the gateway's message. */
+export type SeriesListState = { status: 'loading' } | { status: 'ready'; series: SeriesSummary[] } | { status: 'failed'; message: string };
+
+/** Fetches the series of a study once per study location. */
+export function useSeriesList(location: StudyLocation): SeriesListState {
+  const [state, setState] = useState<SeriesListState>({ status: 'loading' });
+  const { gatewayBaseUrl, nodeId, StudyInstanceUID } = location;
+  useEffect(() => {
+    const abort = new AbortController();
+    setState({ status: 'loading' });
+    fetchSeriesList({ gatewayBaseUrl, nodeId, StudyInstanceUID }, abort.signal).then(
+      (series) => setState({ status: 'ready', series }),
+      (error: Error) => !abort.signal.aborted && setState({ status: 'failed', message: error.message }),
+    );
+    return () => abort.abort();
+  }, [gatewayBaseUrl, nodeId, StudyInstanceUID]);
+  return state;
+}

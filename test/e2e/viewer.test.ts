@@ -1,0 +1,143 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDicomDate } from '../../app/dicom/formatPersonName';
+import { contains, generateCtPhantom, patientToPixel, type CtPhantomSeries, type PhantomSphere } from '../../app/samples';
+import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
+import { launchChromium, screenshotPath } from './support/chromium';
+import { startWebMode, type WebMode } from './support/webMode';
+
+const patient = { PatientName: 'VIEWER^Paula', PatientID: 'VW-4242', IssuerOfPatientID: 'CHU-NORD', PatientBirthDate: '19610314', PatientSex: 'F' as const };
+const study = { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9101', StudyDate: toDicomDate(new Date()), StudyTime: '010000', AccessionNumber: 'VW1', StudyID: '1', StudyDescription: 'CT phantom viewer' };
+
+/** The viewer's probe on the viewport element (renderer/features/study/useStackView.ts). */
+interface Probe {
+  valueAt(column: number, row: number): number | undefined;
+  currentImageId(): string | undefined;
+}
+
+describe('stack viewer on a real PACS (web mode, Chromium)', () => {
+  let pacs: OrthancInstance;
+  let pacsStopped = false;
+  let phantom: CtPhantomSeries;
+  let web: WebMode;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    phantom = generateCtPhantom({ seed: 'e2e-viewer', patient, study, Rows: 128, Columns: 128, slices: 20 });
+    pacs = await startOrthanc({ name: 'e2e-viewer', aeTitle: 'E2E_VIEWER', username: 'viewer', password: 'viewer-secret' });
+    await storeInstancesStow(pacs, phantom.instances.map((i) => i.buffer));
+    const dir = mkdtempSync(join(tmpdir(), 'garde-e2e-viewer-'));
+    const nodesFile = join(dir, 'nodes.json');
+    const node = { id: 'pacs-viewer', name: 'PACS Viewer', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } };
+    writeFileSync(nodesFile, JSON.stringify({ nodes: [node] }));
+    web = await startWebMode(['--nodes', nodesFile]);
+    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(web.url);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await web?.stop();
+    if (!pacsStopped) await pacs?.stop({ graceMs: 0 });
+  });
+
+  const viewport = () => page.getByTestId('stack-viewport');
+  // Functions passed to evaluate run in the page: no closure over test variables.
+  const valueAt = (column: number, row: number) => viewport().evaluate((el, [c, r]) => (el as unknown as { gardeStackView: Probe }).gardeStackView.valueAt(c!, r!), [column, row]);
+  const currentImageId = () => viewport().evaluate((el) => (el as unknown as { gardeStackView: Probe }).gardeStackView.currentImageId());
+
+  async function goToSlice(k: number): Promise<void> {
+    await viewport().focus();
+    for (let guard = 0; guard < 40; guard += 1) {
+      const index = Number(await viewport().getAttribute('data-index'));
+      if (index === k) break;
+      await viewport().press(index < k ? 'ArrowDown' : 'ArrowUp');
+      await page.waitForFunction((expected) => document.querySelector('[data-testid=stack-viewport]')?.getAttribute('data-index') === String(expected), index < k ? index + 1 : index - 1);
+    }
+    await page.locator(`[data-testid=stack-viewport][data-index="${k}"][data-state=ready]`).waitFor({ timeout: 20_000 });
+  }
+
+  it('opens the study from the worklist with Enter and shows its first image', async () => {
+    const row = page.locator(`[data-testid=worklist-table] tbody tr[data-study="${study.StudyInstanceUID}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    const started = Date.now();
+    await page.getByTestId('worklist-table').press('Enter');
+    await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
+    const firstImageMs = Date.now() - started;
+    console.log(`viewer: first image ${firstImageMs} ms after Enter`);
+    expect(await viewport().getAttribute('data-index')).toBe('0');
+    expect(await viewport().getAttribute('data-total')).toBe('20');
+    expect(await page.getByTestId('overlay-slice').textContent()).toBe('Im 1 / 20');
+    expect(await page.getByTestId('overlay-wl').textContent()).toBe('W 400 L 40');
+    expect(await currentImageId()).toContain(phantom.instances[0]!.SOPInstanceUID);
+    expect(await page.locator('[data-testid=series-list] button').count()).toBe(1);
+    expect(await page.locator('[data-testid=series-list] button').textContent()).toContain('20 images');
+    await page.screenshot({ path: screenshotPath('viewer-first-image') });
+  });
+
+  it('shows the right patient in the banner', async () => {
+    const field = (name: string) => page.locator(`[data-testid=patient-banner] [data-field=${name}]`).textContent();
+    expect(await field('name')).toBe('VIEWER Paula');
+    expect(await field('birthDate')).toBe('1961-03-14');
+    expect(await field('sex')).toBe('F');
+    expect(await field('patientId')).toBe('VW-4242');
+    expect(await field('issuer')).toContain('CHU-NORD');
+  });
+
+  for (const label of ['bone', 'fat', 'air'] as const) {
+    it(`reads the ${label} sphere's HU at its centre after scrolling to it with the keyboard`, async () => {
+      const object = phantom.objects.find((o): o is PhantomSphere => o.kind === 'sphere' && o.label === label)!;
+      const positions = phantom.geometry.positions;
+      const k = positions.reduce((best, p, i) => (Math.abs(p[2] - object.center[2]) < Math.abs(positions[best]![2] - object.center[2]) ? i : best), 0);
+      await goToSlice(k);
+      expect(await currentImageId()).toContain(phantom.instances[k]!.SOPInstanceUID);
+      const ipp = positions[k]!;
+      const { PixelSpacing, ImageOrientationPatient } = phantom.geometry;
+      const at = patientToPixel(object.center, ipp, ImageOrientationPatient, PixelSpacing);
+      const column = Math.round(at.column);
+      const row = Math.round(at.row);
+      // The pixel centre chosen lies inside the object on this slice.
+      expect(contains(object, ipp[0] + column * PixelSpacing[1], ipp[1] + row * PixelSpacing[0], ipp[2])).toBe(true);
+      const value = await valueAt(column, row);
+      expect(Math.abs((value ?? Number.NaN) - object.HU)).toBeLessThanOrEqual(phantom.body.noiseHU);
+      expect(await page.getByTestId('overlay-slice').textContent()).toBe(`Im ${k + 1} / 20`);
+      await page.screenshot({ path: screenshotPath(`viewer-${label}`) });
+    });
+  }
+
+  it('reads the left marker on the patient’s left (+x), not mirrored', async () => {
+    const marker = phantom.objects.find((o) => o.label === 'left-marker')!;
+    expect(marker.kind).toBe('box');
+    if (marker.kind !== 'box') return;
+    const k = Number(await viewport().getAttribute('data-index'));
+    const ipp = phantom.geometry.positions[k]!;
+    const centre: [number, number, number] = [(marker.min[0] + marker.max[0]) / 2, (marker.min[1] + marker.max[1]) / 2, ipp[2]];
+    const at = patientToPixel(centre, ipp, phantom.geometry.ImageOrientationPatient, phantom.geometry.PixelSpacing);
+    expect(await valueAt(Math.round(at.column), Math.round(at.row))).toBe(marker.HU);
+    const mirrored = phantom.geometry.Columns - 1 - Math.round(at.column);
+    expect(await valueAt(mirrored, Math.round(at.row))).not.toBe(marker.HU);
+  });
+
+  it('raised no uncaught error in the page while the PACS answers', () => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says in the viewport when a frame cannot be loaded (PACS stopped), instead of a black square', async () => {
+    await pacs.stop({ graceMs: 0 });
+    pacsStopped = true;
+    await viewport().focus();
+    await viewport().press('End');
+    await page.getByTestId('stack-error').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('stack-error').textContent()).toMatch(/^Image 20 cannot be displayed/);
+    expect(await viewport().getAttribute('data-state')).toBe('error');
+    expect(await page.getByTestId('overlay-slice').textContent()).toBe('Im 20 / 20');
+    await page.screenshot({ path: screenshotPath('viewer-frame-error') });
+  });
+});
