@@ -11,6 +11,7 @@ import { Vault } from './secrets/vault';
 import { createServices } from './services/createServices';
 import { APP_ORIGIN, APP_SCHEME, GATEWAY_BASE_URL } from './window/appOrigin';
 import { createMainWindow, lockDownSession } from './window/createMainWindow';
+import { appUrlForOpenLink, findOpenLink } from './window/openLinks';
 
 /**
  * Composition root of the desktop app: builds the services, registers IPC and the garde://
@@ -23,18 +24,38 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // garde:// links (IHE Invoke Image Display style) open a study: from the command line of a
+  // second launch (Windows, Linux) or the open-url event (macOS).
+  if (app.isPackaged) app.setAsDefaultProtocolClient(APP_SCHEME);
+  else if (process.argv[1]) app.setAsDefaultProtocolClient(APP_SCHEME, process.execPath, [process.argv[1]]);
+  app.on('second-instance', (_event, argv) => {
     const win = BrowserWindow.getAllWindows()[0];
     if (win) {
       if (win.isMinimized()) win.restore();
       win.focus();
+      openLinkIn(win, findOpenLink(argv));
     }
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) openLinkIn(win, url);
+    else pendingLink = url;
   });
   app.whenReady().then(start).catch((error: unknown) => {
     console.error('garde: failed to start', error);
     app.exit(1);
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+let pendingLink: string | undefined = findOpenLink(process.argv);
+
+/** Shows what a link asks for in the window (the renderer reads the `/open?...` address). */
+function openLinkIn(win: BrowserWindow, link: string | undefined): void {
+  const url = link ? appUrlForOpenLink(link) : undefined;
+  if (url) void win.loadURL(url);
+  else if (link) console.error(`garde: ignored a link that names no study: ${link}`);
 }
 
 async function start(): Promise<void> {
@@ -62,5 +83,7 @@ async function start(): Promise<void> {
   const outDir = join(app.getAppPath(), 'out');
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(outDir, 'renderer'), gateway));
   registerIpcHandlers(handlers, (url) => url.startsWith(`${APP_ORIGIN}/`));
-  createMainWindow(join(outDir, 'preload', 'preload.cjs'));
+  const startUrl = pendingLink ? appUrlForOpenLink(pendingLink) : undefined;
+  pendingLink = undefined;
+  createMainWindow(join(outDir, 'preload', 'preload.cjs'), startUrl);
 }

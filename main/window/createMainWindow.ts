@@ -10,8 +10,8 @@ export function lockDownSession(session: Session): void {
   session.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
 }
 
-/** The single workstation window, with the navigation and window-open policies wired in. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** The single workstation window, with the navigation and window-open policies wired in; `startUrl` may be an `/open?...` address. */
+export function createMainWindow(preloadPath: string, startUrl = `${APP_ORIGIN}/index.html`): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -33,6 +33,6 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(startUrl);
   return win;
 }

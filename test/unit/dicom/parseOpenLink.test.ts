@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openRequestQuery, parseOpenLink } from '../../../app/dicom/parseOpenLink';
+
+describe('parseOpenLink', () => {
+  it.each([
+    ['garde://open?StudyInstanceUID=1.2.840.113619.2.55', { StudyInstanceUID: '1.2.840.113619.2.55' }],
+    ['garde://open/?StudyInstanceUID=1.2.3&PatientID=N0040004', { StudyInstanceUID: '1.2.3', PatientID: 'N0040004' }],
+    ['garde://open?requestType=STUDY&studyUID=1.2.3&patientID=X%5EY', { StudyInstanceUID: '1.2.3', PatientID: 'X^Y' }],
+    ['http://127.0.0.1:8420/open?AccessionNumber=N24004', { AccessionNumber: 'N24004' }],
+    ['garde://app/open?StudyInstanceUID=1.2.3', { StudyInstanceUID: '1.2.3' }],
+  ])('%s', (link, expected) => {
+    expect(parseOpenLink(link)).toEqual(expected);
+  });
+
+  it.each([
+    'garde://open',
+    'garde://open?StudyInstanceUID=',
+    'garde://open?StudyInstanceUID=1.2.abc',
+    'garde://open?StudyInstanceUID=01.2',
+    'garde://open?requestType=PATIENT&patientID=1',
+    'garde://settings?StudyInstanceUID=1.2.3',
+    'http://127.0.0.1:8420/studies?StudyInstanceUID=1.2.3',
+    'not a link',
+  ])('refuses %s', (link) => {
+    expect(parseOpenLink(link)).toBeUndefined();
+  });
+
+  it('round-trips through the in-app /open query for any valid request', () => {
+    const uid = fc.array(fc.integer({ min: 0, max: 99999 }), { minLength: 2, maxLength: 8 }).map((parts) => parts.join('.'));
+    fc.assert(
+      fc.property(uid, fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== ''), (StudyInstanceUID, PatientID) => {
+        const request = { StudyInstanceUID, PatientID };
+        expect(parseOpenLink(`http://127.0.0.1:1/open?${openRequestQuery(request)}`)).toEqual(request);
+      }),
+    );
+  });
+});
