@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from './support/chromium';
+import { CHROMIUM_ARGS, launchChromium, screenshotPath } from './support/chromium';
 import { startWebMode, type WebMode } from './support/webMode';
 
 const nodesFile = join(import.meta.dirname, '..', 'fixtures', 'nodes', 'two-nodes.json');
@@ -117,6 +117,25 @@ describe('language from the browser locale', () => {
       expect(await page.locator('[data-testid=node-outcomes] li[data-node=demo]').getAttribute('data-ok')).toBe('true');
       expect(await page.locator('[data-testid=worklist-table] tbody tr').count()).toBe(10);
       await page.screenshot({ path: screenshotPath('worklist-demo-en') });
+    } finally {
+      await context.close();
+      await web.stop();
+    }
+  });
+
+  it('without WebGL2, the viewer says plainly that this computer cannot display images', async () => {
+    const web = await startWebMode(['--no-demo']);
+    const noGpu = [...CHROMIUM_ARGS.filter((a) => !/swiftshader|gpu-blocklist/.test(a)), '--disable-gpu', '--disable-software-rasterizer'];
+    const context = await launchChromium({ locale: 'fr-FR', args: noGpu });
+    try {
+      const page = await context.newPage();
+      await page.goto(web.url);
+      await page.getByTestId('nav-viewer').click();
+      const status = page.locator('[data-testid=viewer-status]:not([data-state=checking])');
+      await status.waitFor({ timeout: 60_000 });
+      expect(await status.getAttribute('data-state')).toBe('WEBGL2_UNAVAILABLE');
+      expect(await status.textContent()).toContain('WebGL2 n’est pas disponible');
+      await page.screenshot({ path: screenshotPath('viewer-no-webgl2-fr') });
     } finally {
       await context.close();
       await web.stop();

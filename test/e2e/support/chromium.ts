@@ -19,14 +19,14 @@ export const CHROMIUM_ARGS = [
   '--ignore-gpu-blocklist',
 ];
 
-/** A fresh Chromium profile with the given UI locale. Close it with `context.close()`. */
-export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+/** A fresh Chromium profile with the given UI locale (and flags, default {@link CHROMIUM_ARGS}). Close it with `context.close()`. */
+export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number }; args?: string[] } = {}): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`npm run setup:system\``);
   const profile = mkdtempSync(join(tmpdir(), 'garde-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_ARGS, `--lang=${options.locale ?? 'en-US'}`],
+    args: [...(options.args ?? CHROMIUM_ARGS), `--lang=${options.locale ?? 'en-US'}`],
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
