@@ -11,6 +11,7 @@ export interface WorklistFilter {
   patientId?: string;
   accessionNumber?: string;
   modality?: string;
+  studyInstanceUid?: string;
 }
 
 /** One node's share of the search, as the gateway reports it. */
@@ -39,6 +40,7 @@ export async function searchStudies(gatewayBaseUrl: string, filter: WorklistFilt
   if (filter.patientId?.trim()) match.PatientID = filter.patientId.trim();
   if (filter.accessionNumber?.trim()) match.AccessionNumber = filter.accessionNumber.trim();
   if (filter.modality) match.ModalitiesInStudy = filter.modality;
+  if (filter.studyInstanceUid) match.StudyInstanceUID = filter.studyInstanceUid;
   const query = buildQidoQuery({ match, includefield: [...WORKLIST_INCLUDE_FIELDS], limit: 10_000 });
   const response = await fetch(`${gatewayBaseUrl}/search/studies?${query}`, { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
   const body = (await response.json()) as { results?: { nodeId: string; study: DicomJsonDataset }[]; nodes?: NodeOutcome[]; code?: string; message?: string };

@@ -11,6 +11,8 @@ import { useAppServices } from './AppContext';
 import { NavBar, type Page } from './NavBar';
 import { TopBar } from './TopBar';
 import { useNodes } from './useNodes';
+import { OpenLinkNotice } from './OpenLinkNotice';
+import { useOpenLink } from './useOpenLink';
 
 /** The workstation frame: top bar, navigation, and the current screen. */
 export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
@@ -23,6 +25,7 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
     setStudy(s);
     setPage('viewer');
   }, []);
+  const link = useOpenLink(openStudy);
   const [nodesVersion, setNodesVersion] = useState(0);
   const nodes = useNodes(nodesVersion);
   const nodesChanged = useCallback(() => setNodesVersion((v) => v + 1), []);
@@ -44,7 +47,10 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
       <div className="app-body">
         <NavBar page={page} onNavigate={setPage} />
         <main className="content">
-          {page === 'worklist' && <WorklistPage nodes={nodes} onOpenSettings={() => setPage('settings')} onOpenStudy={openStudy} />}
+          <OpenLinkNotice outcome={link} />
+          {page === 'worklist' && (
+            <WorklistPage nodes={nodes} onOpenSettings={() => setPage('settings')} onOpenStudy={openStudy} initialFilter={link.kind === 'choose' ? link.filter : undefined} />
+          )}
           {page === 'viewer' && <ViewerPage study={study} onOpenWorklist={() => setPage('worklist')} />}
           {page === 'settings' && <SettingsPage language={language} onLanguageChange={changeLanguage} onNodesChanged={nodesChanged} />}
         </main>

@@ -25,7 +25,7 @@ function defaultFilter(nodes: NodeSummary[], now = new Date()): WorklistFilter {
 }
 
 /** The on-call worklist: studies of every PACS at once, most urgent first, with the clinical request. */
-export function WorklistPage({ nodes, onOpenSettings, onOpenStudy }: { nodes: NodesState; onOpenSettings: () => void; onOpenStudy?: (s: StudySummary) => void }) {
+export function WorklistPage({ nodes, onOpenSettings, onOpenStudy, initialFilter }: { nodes: NodesState; onOpenSettings: () => void; onOpenStudy?: (s: StudySummary) => void; initialFilter?: WorklistFilter }) {
   const { t } = useTranslation();
   if (nodes.status !== 'ready') {
     return (
@@ -44,12 +44,12 @@ export function WorklistPage({ nodes, onOpenSettings, onOpenStudy }: { nodes: No
       </div>
     );
   }
-  return <Worklist configured={nodes.nodes} onOpenStudy={onOpenStudy} />;
+  return <Worklist configured={nodes.nodes} onOpenStudy={onOpenStudy} initialFilter={initialFilter} />;
 }
 
-function Worklist({ configured, onOpenStudy }: { configured: NodeSummary[]; onOpenStudy?: (s: StudySummary) => void }) {
+function Worklist({ configured, onOpenStudy, initialFilter }: { configured: NodeSummary[]; onOpenStudy?: (s: StudySummary) => void; initialFilter?: WorklistFilter }) {
   const { t } = useTranslation();
-  const initial = useMemo(() => defaultFilter(configured), [configured]);
+  const initial = useMemo(() => initialFilter ?? defaultFilter(configured), [configured, initialFilter]);
   const [filter, setFilter] = useState<WorklistFilter>(initial);
   const [selected, setSelected] = useState(0);
   const { state, refresh } = useWorklist(filter);
