@@ -12,8 +12,16 @@ export type DicomwebAuthInput =
   | { type: 'basic'; username?: string | null; password?: SecretInput }
   | { type: 'bearer'; token?: SecretInput };
 
-/** A DICOMweb node as the form sends it. TLS settings, absent here, are kept from the stored node. */
-export type DicomwebNodeInput = Omit<DicomwebNode, 'auth' | 'timeoutMs' | 'tls'> & { auth: DicomwebAuthInput; timeoutMs?: number };
+/** TLS settings as the form sends them: a blank file path keeps the stored one (paths are write-only). */
+export interface TlsInput {
+  caFile?: string | null;
+  certFile?: string | null;
+  keyFile?: string | null;
+  rejectUnauthorized?: boolean;
+}
+
+/** A DICOMweb node as the form sends it. TLS settings, when absent, are kept from the stored node. */
+export type DicomwebNodeInput = Omit<DicomwebNode, 'auth' | 'timeoutMs' | 'tls'> & { auth: DicomwebAuthInput; timeoutMs?: number; tls?: TlsInput };
 
 /** A node configuration sent by the renderer to add or replace a node. */
 export type NodeInput = DicomwebNodeInput | DimseNode | FolderNode;
@@ -41,6 +49,7 @@ export function mergeNodeInput(input: unknown, stored: NodeConfig | undefined): 
   if (node.kind !== 'dicomweb') return node;
   const previous = stored?.kind === 'dicomweb' ? stored : undefined;
   if (!('tls' in node) && previous?.tls !== undefined) node.tls = previous.tls;
+  else if (typeof node.tls === 'object' && node.tls !== null) node.tls = mergeTls(node.tls as Record<string, unknown>, previous?.tls);
   if (typeof node.auth !== 'object' || node.auth === null) return node;
   const auth = { ...(node.auth as Record<string, unknown>) };
   if (auth.type === 'basic') {
@@ -52,4 +61,15 @@ export function mergeNodeInput(input: unknown, stored: NodeConfig | undefined): 
   for (const key of Object.keys(auth)) if (auth[key] === undefined || auth[key] === null) delete auth[key];
   node.auth = auth;
   return node;
+}
+
+/** TLS paths left blank take the stored ones; an empty result (all defaults) means no TLS settings. */
+function mergeTls(input: Record<string, unknown>, stored: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const tls: Record<string, unknown> = { ...input };
+  for (const key of ['caFile', 'certFile', 'keyFile']) {
+    if (isBlank(tls[key])) tls[key] = stored?.[key];
+    if (tls[key] === undefined) delete tls[key];
+  }
+  if (tls.rejectUnauthorized === true || tls.rejectUnauthorized === undefined) delete tls.rejectUnauthorized;
+  return Object.keys(tls).length > 0 ? tls : undefined;
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldGroupProps } from './fieldProps';
 import type { NodeDraft } from './nodeDraft';
 import { TextField } from './TextField';
+import { TlsFields } from './TlsFields';
 
 const AUTH_TYPES: readonly NodeDraft['authType'][] = ['none', 'basic', 'bearer'];
 
@@ -31,6 +32,7 @@ export function DicomwebFields({ draft, set, issues, editing }: FieldGroupProps)
       {draft.authType === 'bearer' && (
         <TextField label={t('settings.nodes.form.token')} type="password" value={draft.token} onChange={(token) => set({ token })} issue={issues.token} placeholder={unchanged} testId="token" />
       )}
+      {draft.baseUrl.trim().toLowerCase().startsWith('https:') && <TlsFields draft={draft} set={set} issues={issues} />}
     </>
   );
 }

@@ -21,6 +21,13 @@ export interface NodeDraft {
   retrieve: 'C-GET' | 'C-MOVE';
   scpPort: string;
   path: string;
+  /** TLS file paths (write-only: blank keeps the stored one) and server verification. */
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+  rejectUnauthorized: boolean;
+  /** What is already configured, for the placeholders of the write-only TLS paths. */
+  tlsConfigured: { customCa: boolean; clientCertificate: boolean };
   /** DICOMweb settings the form does not show but must keep when editing. */
   keep: { stowUrl?: string; qidoSupportsFuzzy?: boolean; timeoutMs?: number };
 }
@@ -30,6 +37,7 @@ export function emptyDraft(kind: DraftKind = 'dicomweb'): NodeDraft {
   return {
     kind, id: '', name: '', baseUrl: '', authType: 'basic', username: '', password: '', token: '',
     host: '', port: '104', calledAeTitle: '', callingAeTitle: 'GARDE', retrieve: 'C-GET', scpPort: '', path: '', keep: {},
+    caFile: '', certFile: '', keyFile: '', rejectUnauthorized: true, tlsConfigured: { customCa: false, clientCertificate: false },
   };
 }
 
@@ -38,7 +46,11 @@ export function draftFromView(view: PublicNodeView): NodeDraft {
   const draft = { ...emptyDraft(view.kind), id: view.id, name: view.name };
   switch (view.kind) {
     case 'dicomweb':
-      return { ...draft, baseUrl: view.baseUrl, authType: view.authType, keep: { stowUrl: view.stowUrl, qidoSupportsFuzzy: view.qidoSupportsFuzzy, timeoutMs: view.timeoutMs } };
+      return {
+        ...draft, baseUrl: view.baseUrl, authType: view.authType, keep: { stowUrl: view.stowUrl, qidoSupportsFuzzy: view.qidoSupportsFuzzy || undefined, timeoutMs: view.timeoutMs },
+        rejectUnauthorized: view.tls?.rejectUnauthorized ?? true,
+        tlsConfigured: { customCa: view.tls?.customCa ?? false, clientCertificate: view.tls?.clientCertificate ?? false },
+      };
     case 'dimse':
       return {
         ...draft, host: view.host, port: String(view.port), calledAeTitle: view.calledAeTitle, callingAeTitle: view.callingAeTitle,
@@ -73,7 +85,8 @@ export function draftToInput(draft: NodeDraft): NodeInput {
             ? { type: 'bearer' as const, token: draft.token || null }
             : { type: 'none' as const };
       const keep = Object.fromEntries(Object.entries(draft.keep).filter(([, v]) => v !== undefined));
-      return { ...common, kind: 'dicomweb', baseUrl: draft.baseUrl.trim(), auth, ...keep };
+      const tls = { caFile: draft.caFile.trim() || null, certFile: draft.certFile.trim() || null, keyFile: draft.keyFile.trim() || null, rejectUnauthorized: draft.rejectUnauthorized };
+      return { ...common, kind: 'dicomweb', baseUrl: draft.baseUrl.trim(), auth, tls, ...keep };
     }
     case 'dimse':
       return {

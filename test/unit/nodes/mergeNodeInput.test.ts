@@ -30,4 +30,14 @@ describe('mergeNodeInput', () => {
     expect((mergeNodeInput({ ...stored, auth: { type: 'bearer', token: null } }, stored) as { auth: object }).auth).not.toHaveProperty('token');
     expect((mergeNodeInput({ ...stored, auth: { type: 'basic', username: 'u', password: '' } }, undefined) as { auth: object }).auth).toEqual({ type: 'basic', username: 'u' });
   });
+
+  it('TLS paths left blank keep the stored ones; typed paths replace them; verifying the server is the default', () => {
+    const withClientCert: NodeConfig = { ...stored, tls: { caFile: '/etc/ca.pem', certFile: '/etc/c.pem', keyFile: '/etc/k.pem' } };
+    expect(mergeNodeInput({ ...withClientCert, tls: { caFile: '', certFile: null, keyFile: '/new/k.pem' } }, withClientCert)).toMatchObject({
+      tls: { caFile: '/etc/ca.pem', certFile: '/etc/c.pem', keyFile: '/new/k.pem' },
+    });
+    expect((mergeNodeInput({ ...stored, tls: { caFile: '/x.pem', rejectUnauthorized: true } }, stored) as { tls: object }).tls).toEqual({ caFile: '/x.pem' });
+    expect((mergeNodeInput({ ...stored, tls: { rejectUnauthorized: false } }, undefined) as { tls: object }).tls).toEqual({ rejectUnauthorized: false });
+    expect((mergeNodeInput({ ...stored, tls: { caFile: '' } }, undefined) as { tls?: object }).tls).toBeUndefined();
+  });
 });
