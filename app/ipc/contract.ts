@@ -75,6 +75,21 @@ export interface NodeTestResult {
   code?: ErrorCode;
 }
 
+/** Asks for the local cache's encryption key; `renew` replaces it (the cache is then reset by the renderer). */
+export interface CacheKeyRequest {
+  renew?: boolean;
+}
+
+/**
+ * The AES-256-GCM key of the renderer's local cache (32 random bytes, base64). `os-keychain`: kept
+ * in the desktop vault (Electron safeStorage); `key-file`: a 0600 file in the data folder (web mode,
+ * or a desktop without OS encryption), which the UI says.
+ */
+export interface CacheKeyResponse {
+  key: string;
+  protection: 'os-keychain' | 'key-file';
+}
+
 /** Request and response types of each contract method. */
 export interface Contract {
   getAppInfo: { request: void; response: AppInfo };
@@ -85,6 +100,7 @@ export interface Contract {
   saveNode: { request: SaveNodeRequest; response: NodeConfigEntry };
   removeNode: { request: { id: string }; response: { id: string } };
   testNode: { request: TestNodeRequest; response: NodeTestResult };
+  getCacheKey: { request: CacheKeyRequest | undefined; response: CacheKeyResponse };
 }
 
 /** A contract method name. */
@@ -100,6 +116,7 @@ export const METHODS = [
   'saveNode',
   'removeNode',
   'testNode',
+  'getCacheKey',
 ] as const satisfies readonly Method[];
 
 /** Every method's outcome: a value or a serialisable error. */

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'VAULT_INVALID',
   'SETTINGS_INVALID',
   'WEBGL2_UNAVAILABLE',
+  'CACHE_KEY_MISMATCH',
+  'CACHE_RECORD_UNREADABLE',
 ] as const;
 
 /** One of the stable error codes known to both sides. */

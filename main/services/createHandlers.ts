@@ -1,4 +1,6 @@
 import type { AppInfo, Handlers, NodeSummary } from '../../app/ipc/contract';
+import { GardeError } from '../../app/ipc/errors';
+import type { CacheKeyStore } from '../cacheKey';
 import type { NodeAdmin } from '../nodes/nodeAdmin';
 import type { SettingsStore } from '../settings/settingsStore';
 
@@ -8,6 +10,8 @@ export interface HandlerDeps {
   nodes: () => NodeSummary[];
   settings: SettingsStore;
   nodeAdmin: NodeAdmin;
+  /** The local cache's key store (vault or key file); getCacheKey fails without it. */
+  cacheKey?: CacheKeyStore;
 }
 
 /**
@@ -39,6 +43,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async testNode(request) {
       return deps.nodeAdmin.test(request);
+    },
+    async getCacheKey(request) {
+      if (!deps.cacheKey) throw new GardeError('INTERNAL', 'no cache key store is configured');
+      return deps.cacheKey.get({ renew: request?.renew === true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AppInfo, Handlers } from '../../app/ipc/contract';
 import type { NodeConfig } from '../../app/nodes';
 import { AuditLog } from '../audit';
+import { fileCacheKeyStore, vaultCacheKeyStore } from '../cacheKey';
 import { adapterFactories } from '../gateway/adapterFactories';
 import { createGateway, type FetchHandler } from '../gateway/createGateway';
 import { GatewayAudit } from '../gateway/gatewayAudit';
@@ -56,6 +57,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     nodes: () => registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind })),
     settings: new SettingsStore(config.dataDir),
     nodeAdmin: new NodeAdmin({ store: new NodesStore(config.nodesFile ?? join(config.dataDir, 'nodes.json')), registry, vault: config.vault }),
+    // Desktop: the vault (OS keychain); web mode, or no OS encryption: <dataDir>/cache.key.
+    cacheKey: config.vault ? vaultCacheKeyStore(config.vault) : fileCacheKeyStore(join(config.dataDir, 'cache.key')),
   });
   return {
     handlers,

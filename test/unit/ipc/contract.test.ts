@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, type GardeApi, type Handlers } from '../../../app/ipc/contract';
 import type { NodeInput } from '../../../app/nodes';
+import { fileCacheKeyStore, vaultCacheKeyStore } from '../../../main/cacheKey';
 import { adapterFactories } from '../../../main/gateway/adapterFactories';
 import { NodeAdmin } from '../../../main/nodes/nodeAdmin';
 import { NodesStore } from '../../../main/nodes/nodesStore';
@@ -79,6 +80,7 @@ async function makeHandlers(withVault: boolean): Promise<Setup> {
     nodes: () => [{ id: 'pacs-nord', name: 'PACS Nord', kind: 'dicomweb' }],
     settings: new SettingsStore(dataDir),
     nodeAdmin: new NodeAdmin({ store, registry, vault }),
+    cacheKey: vault ? vaultCacheKeyStore(vault) : fileCacheKeyStore(join(dataDir, 'cache.key')),
   });
   return { handlers, dataDir, vault };
 }
@@ -160,6 +162,33 @@ describe.each(['ipc', 'http'])('contract over %s', (name) => {
     const result = await api().updateSettings({ language: 'de' as never });
     expect(result).toEqual({ ok: false, error: { code: 'SETTINGS_INVALID', message: expect.stringContaining('language'), retryable: false } });
   });
+  it('getCacheKey gives the same 32-byte key each time, kept where the mode says; renew replaces it', async () => {
+    const first = await api().getCacheKey(undefined);
+    expect(first).toEqual({ ok: true, value: { key: expect.any(String), protection: name === 'ipc' ? 'os-keychain' : 'key-file' } });
+    if (!first.ok) return;
+    expect(Buffer.from(first.value.key, 'base64')).toHaveLength(32);
+    expect(await api().getCacheKey({})).toEqual(first);
+    const keyFile = join(setups[name]!.dataDir, 'cache.key');
+    if (name === 'ipc') {
+      expect(await setups.ipc!.vault!.get('cache/aes-gcm')).toBe(first.value.key);
+      expect(readFileSync(join(setups.ipc!.dataDir, 'vault.json'), 'utf8')).not.toContain(first.value.key);
+    } else {
+      expect(readFileSync(keyFile, 'utf8').trim()).toBe(first.value.key);
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    }
+    const renewed = await api().getCacheKey({ renew: true });
+    expect(renewed.ok && renewed.value.key).not.toBe(first.value.key);
+    expect(await api().getCacheKey(undefined)).toEqual(renewed);
+  });
+
+  it('a damaged stored cache key is CACHE_KEY_MISMATCH, not a new key', async () => {
+    const setup = setups[name]!;
+    if (name === 'ipc') await setup.vault!.set('cache/aes-gcm', 'garbage');
+    else writeFileSync(join(setup.dataDir, 'cache.key'), 'not a key\n');
+    expect(await api().getCacheKey(undefined)).toMatchObject({ ok: false, error: { code: 'CACHE_KEY_MISMATCH', message: expect.stringContaining('reset the cache') } });
+    expect(await api().getCacheKey({ renew: true })).toMatchObject({ ok: true });
+  });
+
   describe('node management', () => {
     const setup = () => setups[name]!;
     const nodesFileText = () => readFileSync(join(setup().dataDir, 'nodes.json'), 'utf8');
