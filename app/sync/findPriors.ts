@@ -1,0 +1,40 @@
+import type { StudySummary } from '../dicom/studySummary';
+import { isSamePatientForPriors, type PriorDecision } from '../identity';
+
+/** A study found for the current study's patient, with how the identity link was made. */
+export interface PriorCandidate {
+  study: StudySummary;
+  decision: Extract<PriorDecision, { prior: true }>;
+}
+
+/** StudyDate + StudyTime (DA + TM, PS3.5 6.2) as one sortable text; empty when unknown. */
+export function studyMoment(s: Pick<StudySummary, 'StudyDate' | 'StudyTime'>): string {
+  const date = (s.StudyDate ?? '').trim();
+  return date === '' ? '' : `${date}${(s.StudyTime ?? '').trim().padEnd(6, '0')}`;
+}
+
+/**
+ * The priors of `current` among `candidates` (studies from every node): studies of the same
+ * patient by {@link isSamePatientForPriors}, not later than the current study, most recent
+ * first (undated ones last). A study found on several nodes appears once, preferably on the
+ * current study's node.
+ */
+export function findPriors(current: StudySummary, candidates: readonly StudySummary[]): PriorCandidate[] {
+  const now = studyMoment(current);
+  const byUid = new Map<string, PriorCandidate>();
+  for (const study of candidates) {
+    const moment = studyMoment(study);
+    if (now !== '' && moment !== '' && moment > now) continue;
+    const decision = isSamePatientForPriors(current, study);
+    if (!decision.prior) continue;
+    const known = byUid.get(study.StudyInstanceUID);
+    if (!known || (known.study.nodeId !== current.nodeId && study.nodeId === current.nodeId)) byUid.set(study.StudyInstanceUID, { study, decision });
+  }
+  return [...byUid.values()].sort((a, b) => {
+    const [ma, mb] = [studyMoment(a.study), studyMoment(b.study)];
+    if (ma === mb) return 0;
+    if (ma === '') return 1;
+    if (mb === '') return -1;
+    return ma < mb ? 1 : -1;
+  });
+}
