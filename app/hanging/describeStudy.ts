@@ -28,7 +28,9 @@ function codes(value: unknown): CodedConcept[] | undefined {
   for (const item of value as Array<Record<string, unknown>>) {
     const CodeValue = text(item.CodeValue);
     const CodingSchemeDesignator = text(item.CodingSchemeDesignator);
-    if (CodeValue && CodingSchemeDesignator) out.push({ CodeValue, CodingSchemeDesignator, ...(text(item.CodeMeaning) ? { CodeMeaning: text(item.CodeMeaning) } : {}) });
+    if (!CodeValue || !CodingSchemeDesignator) continue;
+    const modifiers = item.ViewModifierCodeSequence === undefined ? undefined : codes(item.ViewModifierCodeSequence);
+    out.push(defined({ CodeValue, CodingSchemeDesignator, CodeMeaning: text(item.CodeMeaning), ViewModifierCodeSequence: modifiers?.length ? modifiers : undefined }));
   }
   return out;
 }

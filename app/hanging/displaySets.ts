@@ -74,6 +74,8 @@ function imageValues(image: ImageDescriptor, series: SeriesDescriptor, attribute
       return one(image.ViewPosition);
     case 'ViewCode':
       return image.ViewCodeSequence?.slice(0, 1) ?? [];
+    case 'ViewModifierCode':
+      return image.ViewCodeSequence?.[0]?.ViewModifierCodeSequence ?? [];
     case 'PatientOrientation':
       return image.PatientOrientation ?? [];
     default:

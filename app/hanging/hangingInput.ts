@@ -3,6 +3,8 @@ export interface CodedConcept {
   CodeValue: string;
   CodingSchemeDesignator: string;
   CodeMeaning?: string;
+  /** ViewModifierCodeSequence of a ViewCodeSequence item (PS3.3 C.8.11.7: spot compression, magnification, implant displaced...). */
+  ViewModifierCodeSequence?: CodedConcept[];
 }
 
 /**

@@ -15,7 +15,8 @@ export const STUDY_ATTRIBUTES = ['ModalitiesInStudy', 'BodyPartExamined', 'Study
  * one image of it): General Series (PS3.3 C.7.3.1) Modality, BodyPartExamined,
  * SeriesDescription, SeriesNumber; General Image (C.7.6.1) ImageType and
  * PatientOrientation; Mammography Image (C.8.11.7) ImageLaterality,
- * ViewPosition and `ViewCode` (the first ViewCodeSequence item); DX
+ * ViewPosition, `ViewCode` (the first ViewCodeSequence item) and
+ * `ViewModifierCode` (its ViewModifierCodeSequence items); DX
  * Positioning (C.8.11.5) ViewPosition for CR/DX; `numberOfImages` (computed).
  * For a whole series an image attribute has a value only when every image
  * shares it.
@@ -29,6 +30,7 @@ export const DISPLAY_SET_ATTRIBUTES = [
   'ImageLaterality',
   'ViewPosition',
   'ViewCode',
+  'ViewModifierCode',
   'PatientOrientation',
   'numberOfImages',
 ] as const;

@@ -65,6 +65,19 @@ describe('screening mammography hanging', () => {
     expect(stage.filled).toBe(3);
   });
 
+  it('prefers the plain view to one with a view modifier (e.g. spot compression)', () => {
+    const study = structuredClone(current);
+    const images = study.series[0]!.images;
+    const rcc = images.find((image) => names.get(image.SOPInstanceUID) === 'RCC')!;
+    const modifier = { CodeValue: '99MOD', CodingSchemeDesignator: '99GARDE', CodeMeaning: 'a view modifier' };
+    images.unshift({ ...structuredClone(rcc), SOPInstanceUID: '2.25.4001.99', InstanceNumber: 0, ViewCodeSequence: [{ ...rcc.ViewCodeSequence![0]!, ViewModifierCodeSequence: [modifier] }] });
+    const stage = matchProtocol(defaultProtocols(), { current: study })!.stages[0]!;
+    expect(stage.viewports[0]!.displaySet!.SOPInstanceUID).toBe(rcc.SOPInstanceUID);
+    study.series[0]!.images = images.filter((image) => image !== rcc);
+    const onlyModified = matchProtocol(defaultProtocols(), { current: study })!.stages[0]!.viewports[0]!;
+    expect([onlyModified.displaySet!.SOPInstanceUID, onlyModified.score]).toEqual(['2.25.4001.99', 22]);
+  });
+
   it('accepts legacy SNOMED-RT view codes (SRT R-10226 for MLO)', () => {
     const study = structuredClone(current);
     for (const image of study.series[0]!.images) {
