@@ -18,6 +18,8 @@ export interface PatientRecord {
   /** The attributes as received from the first study asserting them. */
   patient: Pick<StudySummary, 'nodeId' | 'PatientID' | 'IssuerOfPatientID' | 'PatientName' | 'PatientBirthDate' | 'PatientSex' | 'OtherPatientIDs'>;
   studies: StudyRef[];
+  /** Indexes, in the summaries given to {@link linkPatients}, of the studies asserting it. */
+  sources: number[];
 }
 
 /** A link between two records (indexes into `records`, `a < b`) with its evidence. */
@@ -53,17 +55,19 @@ function assertionText(s: StudySummary, facts: IdentityFacts): string {
 
 function buildRecords(summaries: readonly StudySummary[], nationalIssuers?: readonly string[]): PatientRecord[] {
   const byAssertion = new Map<string, PatientRecord>();
-  for (const s of summaries) {
+  summaries.forEach((s, index) => {
     const facts = identityFacts(s, nationalIssuers);
     const text = assertionText(s, facts);
     const known = byAssertion.get(text);
     const ref = { nodeId: s.nodeId, StudyInstanceUID: s.StudyInstanceUID };
-    if (known) known.studies.push(ref);
-    else {
+    if (known) {
+      known.studies.push(ref);
+      known.sources.push(index);
+    } else {
       const patient = { nodeId: s.nodeId, PatientID: s.PatientID, IssuerOfPatientID: s.IssuerOfPatientID, PatientName: s.PatientName, PatientBirthDate: s.PatientBirthDate, PatientSex: s.PatientSex, OtherPatientIDs: s.OtherPatientIDs };
-      byAssertion.set(text, { facts, patient, studies: [ref] });
+      byAssertion.set(text, { facts, patient, studies: [ref], sources: [index] });
     }
-  }
+  });
   return [...byAssertion.values()];
 }
 

@@ -1,5 +1,5 @@
 import type { StudySummary } from '../dicom/studySummary';
-import { isSamePatientForPriors, type PriorDecision } from '../identity';
+import { isSamePatientForPriors, linkPatients, type PriorDecision } from '../identity';
 
 /** A study found for the current study's patient, with how the identity link was made. */
 export interface PriorCandidate {
@@ -37,4 +37,27 @@ export function findPriors(current: StudySummary, candidates: readonly StudySumm
     if (mb === '') return -1;
     return ma < mb ? 1 : -1;
   });
+}
+
+/**
+ * {@link findPriors} for many current studies over one set of studies: the studies are linked
+ * once (`linkPatients` compares only records sharing a key, a national identifier or name +
+ * birth date + sex), and each current study is compared with its own record and the records
+ * linked to it only. Same answers as `findPriors(current, studies)`.
+ */
+export function priorFinder(studies: readonly StudySummary[]): (current: StudySummary) => PriorCandidate[] {
+  const { records, links } = linkPatients(studies);
+  const recordOfStudy = new Map<StudySummary, number>();
+  records.forEach((record, index) => record.sources.forEach((source) => recordOfStudy.set(studies[source]!, index)));
+  const neighbours = records.map((_, index) => [index]);
+  for (const link of links) {
+    neighbours[link.a]!.push(link.b);
+    neighbours[link.b]!.push(link.a);
+  }
+  return (current) => {
+    const own = recordOfStudy.get(current);
+    if (own === undefined) return findPriors(current, studies);
+    const sources = neighbours[own]!.flatMap((index) => records[index]!.sources).sort((a, b) => a - b);
+    return findPriors(current, sources.map((source) => studies[source]!));
+  };
 }

@@ -5,7 +5,7 @@
  */
 export { studyKey, studyKeyUid } from './studyKey';
 export { planPrefetch, PREFETCH_TIER, DEFAULT_PRIORS_PER_STUDY, type PrefetchInput, type PrefetchJob, type PrefetchReason } from './planPrefetch';
-export { findPriors, studyMoment, type PriorCandidate } from './findPriors';
+export { findPriors, priorFinder, studyMoment, type PriorCandidate } from './findPriors';
 export {
   retryDelay,
   decideRetry,

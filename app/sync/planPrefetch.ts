@@ -1,6 +1,6 @@
 import { compareWorklist, PRIORITY_ORDER, type StudySummary } from '../dicom/studySummary';
 import type { LinkStrength } from '../identity';
-import { findPriors } from './findPriors';
+import { priorFinder } from './findPriors';
 import { studyKeyUid } from './studyKey';
 
 /** Why a study is prefetched. */
@@ -57,12 +57,13 @@ function urgency(study: StudySummary): number {
 export function planPrefetch(input: PrefetchInput): PrefetchJob[] {
   const perStudy = Math.max(0, Math.floor(input.priorsPerStudy ?? DEFAULT_PRIORS_PER_STUDY));
   const cachedUids = new Set([...input.cached].map(studyKeyUid));
-  const worklist = [...input.worklist].sort(compareWorklist).filter((s, i, all) => all.findIndex((t) => t.StudyInstanceUID === s.StudyInstanceUID) === i);
-  const candidates = [...input.worklist, ...input.searchResults];
+  const listed = new Set<string>();
+  const worklist = [...input.worklist].sort(compareWorklist).filter((s) => !listed.has(s.StudyInstanceUID) && listed.add(s.StudyInstanceUID) !== undefined);
+  const priorsOf = priorFinder([...input.worklist, ...input.searchResults]);
   const planned: PrefetchJob[] = worklist.map((s) => ({ nodeId: s.nodeId, StudyInstanceUID: s.StudyInstanceUID, reason: 'worklist', priority: PREFETCH_TIER.worklist * 10 + urgency(s) }));
   const later: PrefetchJob[] = [];
   for (const current of worklist) {
-    findPriors(current, candidates).forEach(({ study, decision }, index) => {
+    priorsOf(current).forEach(({ study, decision }, index) => {
       const tier = index < perStudy ? PREFETCH_TIER.prior : PREFETCH_TIER.morePriors;
       const job: PrefetchJob = { nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID, reason: 'prior', forStudy: current.StudyInstanceUID, identity: decision.strength, priority: tier * 10 + urgency(current) };
       if (tier === PREFETCH_TIER.prior) planned.push(job);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PRIORITY_ORDER, type Priority, type StudySummary } from '../../../app/dicom/studySummary';
 import { isSamePatientForPriors } from '../../../app/identity';
 import { samePatientIdDifferentPeople, samePersonOnBothPacs, type PatientDescriptor } from '../../../app/samples';
-import { planPrefetch, studyKey } from '../../../app/sync';
+import { findPriors, planPrefetch, priorFinder, studyKey } from '../../../app/sync';
 
 function study(nodeId: string, uid: string, patient: PatientDescriptor, StudyDate: string, RequestedProcedurePriority?: Priority): StudySummary {
   return {
@@ -107,6 +107,18 @@ describe('planPrefetch (properties)', () => {
           const prior = [...wl, ...found].find((s) => s.StudyInstanceUID === j.StudyInstanceUID && s.nodeId === j.nodeId)!;
           expect(isSamePatientForPriors(current, prior).prior).toBe(true);
         }
+      }),
+    );
+  });
+});
+
+describe('priorFinder (property)', () => {
+  it('gives the same priors as comparing the current study with every study', () => {
+    fc.assert(
+      fc.property(catalogueArb, entriesArb(24), (catalogue, entries) => {
+        const studies = entries.map(({ node, n }) => study(node, `9.${n}`, catalogue[n]!.patient, catalogue[n]!.date, catalogue[n]!.priority));
+        const find = priorFinder(studies);
+        for (const current of studies) expect(find(current)).toEqual(findPriors(current, studies));
       }),
     );
   });
