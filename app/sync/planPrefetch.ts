@@ -57,8 +57,9 @@ function urgency(study: StudySummary): number {
 export function planPrefetch(input: PrefetchInput): PrefetchJob[] {
   const perStudy = Math.max(0, Math.floor(input.priorsPerStudy ?? DEFAULT_PRIORS_PER_STUDY));
   const cachedUids = new Set([...input.cached].map(studyKeyUid));
-  const listed = new Set<string>();
-  const worklist = [...input.worklist].sort(compareWorklist).filter((s) => !listed.has(s.StudyInstanceUID) && listed.add(s.StudyInstanceUID) !== undefined);
+  const byUid = new Map<string, StudySummary>();
+  for (const s of [...input.worklist].sort(compareWorklist)) if (!byUid.has(s.StudyInstanceUID)) byUid.set(s.StudyInstanceUID, s);
+  const worklist = [...byUid.values()];
   const priorsOf = priorFinder([...input.worklist, ...input.searchResults]);
   const planned: PrefetchJob[] = worklist.map((s) => ({ nodeId: s.nodeId, StudyInstanceUID: s.StudyInstanceUID, reason: 'worklist', priority: PREFETCH_TIER.worklist * 10 + urgency(s) }));
   const later: PrefetchJob[] = [];
