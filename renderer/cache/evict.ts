@@ -1,0 +1,70 @@
+import { planEviction, type EvictionReason } from '../../app/sync/evictionPlan';
+import { studyId, type Cache } from './openCache';
+import { deleteStudy, studiesWithOutbox } from './studyRepository';
+import { Pinned } from './schema';
+
+/** Share of the origin's quota the cache may use by default. */
+export const DEFAULT_QUOTA_SHARE = 0.5;
+
+/** The default size limit: a share of `navigator.storage.estimate().quota` (Infinity when unknown). */
+export async function defaultLimitBytes(share = DEFAULT_QUOTA_SHARE): Promise<number> {
+  const quota = (await navigator.storage?.estimate?.())?.quota;
+  return quota ? Math.floor(quota * share) : Infinity;
+}
+
+/** Eviction settings; the clock is the cache's. */
+export interface EvictOptions {
+  /** Size limit in bytes; {@link defaultLimitBytes} when absent. */
+  limitBytes?: number;
+  /** Retention period in milliseconds; 7 days when absent. */
+  retentionMs?: number;
+}
+
+/** What an eviction removed. */
+export interface EvictResult {
+  evicted: { nodeId: string; StudyInstanceUID: string; reason: EvictionReason; bytes: number }[];
+  remainingBytes: number;
+  /** Pinned, open and outbox studies alone exceed the limit. */
+  overLimit: boolean;
+}
+
+/**
+ * Purges studies not accessed within the retention period, then evicts least recently used
+ * studies until the cache is within its size limit — never a pinned study, one open in a viewer
+ * (`markOpen`), or one with an unsent outbox item. The decision is app/sync/evictionPlan.ts.
+ */
+export async function evict(cache: Cache, options: EvictOptions = {}): Promise<EvictResult> {
+  const limitBytes = options.limitBytes ?? (await defaultLimitBytes());
+  const outbox = await studiesWithOutbox(cache);
+  const studies = await cache.db.studies.toArray();
+  const byId = new Map(studies.map((s) => [studyId(s.nodeId, s.StudyInstanceUID), s]));
+  const plan = planEviction({
+    studies: [...byId].map(([id, s]) => ({ id, bytes: s.bytes, lastAccess: s.lastAccess, pinned: s.pinned === Pinned.yes, open: cache.openStudies.has(id), hasOutbox: outbox.has(id) })),
+    limitBytes,
+    now: cache.now(),
+    retentionMs: options.retentionMs,
+  });
+  const evicted: EvictResult['evicted'] = [];
+  for (const { id, reason } of plan.evict) {
+    const s = byId.get(id)!;
+    await deleteStudy(cache, s.nodeId, s.StudyInstanceUID);
+    evicted.push({ nodeId: s.nodeId, StudyInstanceUID: s.StudyInstanceUID, reason, bytes: s.bytes });
+  }
+  return { evicted, remainingBytes: plan.remainingBytes, overLimit: plan.overLimit };
+}
+
+/** Purges only the studies past the retention period (no size limit). */
+export function purgeExpired(cache: Cache, retentionMs?: number): Promise<EvictResult> {
+  return evict(cache, { limitBytes: Infinity, retentionMs });
+}
+
+/**
+ * Forgets every cached study (patients, studies, series, instances, frames, sync jobs), pinned and
+ * open ones included. Unsent outbox items and the key check stay: a reader's answer is never lost.
+ */
+export async function purgeAll(cache: Cache): Promise<void> {
+  const { db } = cache;
+  await db.transaction('rw', [db.patients, db.studies, db.series, db.instances, db.frames, db.syncJobs], async () => {
+    await Promise.all([db.patients.clear(), db.studies.clear(), db.series.clear(), db.instances.clear(), db.frames.clear(), db.syncJobs.clear()]);
+  });
+}

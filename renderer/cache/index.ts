@@ -1,0 +1,12 @@
+/**
+ * The local cache: encrypted IndexedDB (Dexie) holding tonight's studies for offline reading.
+ * Open it with {@link openCacheWithBridge}; a {@link CacheKeyMismatchError} means it must be reset.
+ */
+export { CacheCipher } from './crypto/cacheCipher';
+export { CacheKeyMismatchError, CacheRecordError } from './crypto/errors';
+export { DEFAULT_QUOTA_SHARE, defaultLimitBytes, evict, purgeAll, purgeExpired, type EvictOptions, type EvictResult } from './evict';
+export { getFrame, hasFrame, putFrame, putFrames, type CachedFrame, type FrameInput } from './frameRepository';
+export { getInstanceMetadata, getSeriesMetadata, getStudyAttributes, getStudyMetadata, putStudyMetadata, type CachedMetadata } from './metadataRepository';
+export { openCache, openCacheWithBridge, resetCache, resetCacheWithBridge, studyId, type Cache, type OpenCacheOptions } from './openCache';
+export { CACHE_DB_NAME, CacheDb, JobState, OutboxState, Pinned, SCHEMA_V1, SCHEMA_V2 } from './schema';
+export { deleteStudy, getCachedStudy, listCachedStudies, markOpen, setPinned, touchStudy, usage, type CachedStudy, type CacheUsage } from './studyRepository';

@@ -1,0 +1,12 @@
+/**
+ * The additional authenticated data of each kind of record: its table and its whole key, so a
+ * sealed value copied into another record (another frame, instance, study or node) fails to open.
+ */
+export const recordAad = {
+  patient: (patientKey: string) => `patients|${patientKey}`,
+  study: (nodeId: string, StudyInstanceUID: string) => `studies|${nodeId}|${StudyInstanceUID}`,
+  series: (nodeId: string, SeriesInstanceUID: string) => `series|${nodeId}|${SeriesInstanceUID}`,
+  instance: (nodeId: string, SOPInstanceUID: string) => `instances|${nodeId}|${SOPInstanceUID}`,
+  frame: (nodeId: string, SOPInstanceUID: string, frame: number) => `frames|${nodeId}|${SOPInstanceUID}|${frame}`,
+  outbox: (nodeId: string, SOPInstanceUID: string) => `outbox|${nodeId}|${SOPInstanceUID}`,
+} as const;

@@ -1,0 +1,170 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+
+/**
+ * The local cache's IndexedDB schema (Dexie). Indexed fields are UIDs, node ids, dates, modality,
+ * sizes, last access and the pinned flag; everything else (patient names and IDs, DICOM JSON,
+ * frame bytes) lives in `sealed`: AES-GCM ciphertext, see crypto/cacheCipher.ts.
+ * Enums are stored as explicit numbers so a renamed constant never changes stored data.
+ */
+
+/** A sync job's state. */
+export const JobState = { queued: 0, running: 1, done: 2, failed: 3 } as const;
+/** @see JobState */
+export type JobState = (typeof JobState)[keyof typeof JobState];
+
+/** An outbox item's state: `sent` once the PACS acknowledged it. */
+export const OutboxState = { pending: 0, sending: 1, sent: 2, failed: 3 } as const;
+/** @see OutboxState */
+export type OutboxState = (typeof OutboxState)[keyof typeof OutboxState];
+
+/** The pinned flag as an indexable number (IndexedDB cannot index booleans). */
+export const Pinned = { no: 0, yes: 1 } as const;
+/** @see Pinned */
+export type Pinned = (typeof Pinned)[keyof typeof Pinned];
+
+/** `iv (12 bytes) || AES-GCM ciphertext and tag`. */
+export type Sealed = ArrayBuffer;
+
+/** Patient-level attributes of one node's patient; keyed by a keyed hash, never the ID itself. */
+export interface PatientRecord {
+  /** HMAC of node, issuer and Patient ID (crypto/cacheCipher.ts `indexKey`). */
+  patientKey: string;
+  nodeId: string;
+  sealed: Sealed;
+}
+
+/** One cached study. `sealed` holds its study-level DICOM JSON; absent until metadata arrives. */
+export interface StudyRecord {
+  nodeId: string;
+  StudyInstanceUID: string;
+  patientKey: string;
+  StudyDate: string;
+  /** Indexed from schema version 2 (multi-entry). */
+  ModalitiesInStudy?: string[];
+  /** Milliseconds since the epoch. */
+  lastAccess: number;
+  pinned: Pinned;
+  /** Bytes of this study's records (sealed sizes), kept up to date by the repositories. */
+  bytes: number;
+  sealed?: Sealed;
+}
+
+/** One cached series; `sealed` holds its series-level DICOM JSON. */
+export interface SeriesRecord {
+  nodeId: string;
+  StudyInstanceUID: string;
+  SeriesInstanceUID: string;
+  Modality: string;
+  sealed: Sealed;
+}
+
+/** One instance's metadata as the gateway served it (PS3.18 F.2), sealed. */
+export interface InstanceRecord {
+  nodeId: string;
+  StudyInstanceUID: string;
+  SeriesInstanceUID: string;
+  SOPInstanceUID: string;
+  bytes: number;
+  sealed: Sealed;
+}
+
+/** One frame's bytes exactly as the PACS sent them (compressed stays compressed), sealed. */
+export interface FrameRecord {
+  nodeId: string;
+  StudyInstanceUID: string;
+  SOPInstanceUID: string;
+  /** 1-based frame number (PS3.18 10.4.1.1.5). */
+  frame: number;
+  /** The part's content type, e.g. `application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1`. */
+  contentType: string;
+  bytes: number;
+  sealed: Sealed;
+}
+
+/** A prefetch job for one study. */
+export interface SyncJobRecord {
+  id?: number;
+  nodeId: string;
+  StudyInstanceUID: string;
+  state: JobState;
+  priority: number;
+  attempts: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Something to send to a PACS (SR, KOS, PDF as Part 10 bytes, sealed), kept until acknowledged. */
+export interface OutboxRecord {
+  id?: number;
+  nodeId: string;
+  StudyInstanceUID: string;
+  SOPInstanceUID: string;
+  state: OutboxState;
+  attempts: number;
+  createdAt: number;
+  updatedAt: number;
+  bytes: number;
+  sealed: Sealed;
+}
+
+/** A cache setting or bookkeeping value (the key check lives here). */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** Version 1 of the schema: tables and the fields each indexes (first entry: primary key). */
+export const SCHEMA_V1 = {
+  patients: 'patientKey, nodeId',
+  studies: '[nodeId+StudyInstanceUID], StudyInstanceUID, nodeId, patientKey, StudyDate, lastAccess, pinned, bytes',
+  series: '[nodeId+SeriesInstanceUID], [nodeId+StudyInstanceUID], Modality',
+  instances: '[nodeId+SOPInstanceUID], [nodeId+StudyInstanceUID], [nodeId+SeriesInstanceUID], bytes',
+  frames: '[nodeId+SOPInstanceUID+frame], [nodeId+StudyInstanceUID], bytes',
+  syncJobs: '++id, state, [nodeId+StudyInstanceUID], priority',
+  outbox: '++id, state, [nodeId+StudyInstanceUID]',
+  settings: 'key',
+} as const;
+
+/** Version 2: studies are also indexed by modality (multi-entry), filled from their series. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  studies: `${SCHEMA_V1.studies}, *ModalitiesInStudy`,
+} as const;
+
+/** The default database name. */
+export const CACHE_DB_NAME = 'garde-cache';
+
+/** The cache database at its latest schema version. */
+export class CacheDb extends Dexie {
+  patients!: EntityTable<PatientRecord, 'patientKey'>;
+  studies!: Table<StudyRecord, [string, string]>;
+  series!: Table<SeriesRecord, [string, string]>;
+  instances!: Table<InstanceRecord, [string, string]>;
+  frames!: Table<FrameRecord, [string, string, number]>;
+  syncJobs!: EntityTable<SyncJobRecord, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name = CACHE_DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        // ModalitiesInStudy of studies cached by version 1, from their series' Modality.
+        const series = (await tx.table('series').toArray()) as SeriesRecord[];
+        const byStudy = new Map<string, Set<string>>();
+        for (const s of series) {
+          const key = `${s.nodeId}|${s.StudyInstanceUID}`;
+          if (!byStudy.has(key)) byStudy.set(key, new Set());
+          if (s.Modality) byStudy.get(key)!.add(s.Modality);
+        }
+        await tx
+          .table('studies')
+          .toCollection()
+          .modify((study: StudyRecord) => {
+            study.ModalitiesInStudy ??= [...(byStudy.get(`${study.nodeId}|${study.StudyInstanceUID}`) ?? [])].sort();
+          });
+      });
+  }
+}

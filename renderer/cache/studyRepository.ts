@@ -1,0 +1,92 @@
+import { studyId, type Cache } from './openCache';
+import { OutboxState, Pinned, type StudyRecord } from './schema';
+
+/** A cached study as lists show it (nothing decrypted). */
+export interface CachedStudy {
+  nodeId: string;
+  StudyInstanceUID: string;
+  StudyDate: string;
+  ModalitiesInStudy: string[];
+  bytes: number;
+  /** Milliseconds since the epoch. */
+  lastAccess: number;
+  pinned: boolean;
+}
+
+function toCachedStudy(r: StudyRecord): CachedStudy {
+  return { nodeId: r.nodeId, StudyInstanceUID: r.StudyInstanceUID, StudyDate: r.StudyDate, ModalitiesInStudy: r.ModalitiesInStudy ?? [], bytes: r.bytes, lastAccess: r.lastAccess, pinned: r.pinned === Pinned.yes };
+}
+
+/** Every cached study, most recently accessed first. */
+export async function listCachedStudies(cache: Cache): Promise<CachedStudy[]> {
+  return (await cache.db.studies.orderBy('lastAccess').reverse().toArray()).map(toCachedStudy);
+}
+
+/** One cached study, or undefined. */
+export async function getCachedStudy(cache: Cache, nodeId: string, StudyInstanceUID: string): Promise<CachedStudy | undefined> {
+  const record = await cache.db.studies.get([nodeId, StudyInstanceUID]);
+  return record && toCachedStudy(record);
+}
+
+/** Pins (never evicted nor purged) or unpins a study; false when it is not cached. */
+export async function setPinned(cache: Cache, nodeId: string, StudyInstanceUID: string, pinned: boolean): Promise<boolean> {
+  return (await cache.db.studies.update([nodeId, StudyInstanceUID], { pinned: pinned ? Pinned.yes : Pinned.no })) > 0;
+}
+
+/** Records an access now (the cache's clock); false when the study is not cached. */
+export async function touchStudy(cache: Cache, nodeId: string, StudyInstanceUID: string): Promise<boolean> {
+  return (await cache.db.studies.update([nodeId, StudyInstanceUID], { lastAccess: cache.now() })) > 0;
+}
+
+/** Marks a study as shown in a viewer (never evicted) until the returned function is called. */
+export function markOpen(cache: Cache, nodeId: string, StudyInstanceUID: string): () => void {
+  const id = studyId(nodeId, StudyInstanceUID);
+  cache.openStudies.add(id);
+  return () => cache.openStudies.delete(id);
+}
+
+/**
+ * Deletes a study and all its records (series, instances, frames, sync jobs), and its patient when
+ * no other cached study refers to it. Outbox items are kept: they are sent whatever the cache holds.
+ */
+export async function deleteStudy(cache: Cache, nodeId: string, StudyInstanceUID: string): Promise<void> {
+  const { db } = cache;
+  const key: [string, string] = [nodeId, StudyInstanceUID];
+  await db.transaction('rw', [db.studies, db.series, db.instances, db.frames, db.syncJobs, db.patients], async () => {
+    const study = await db.studies.get(key);
+    await db.frames.where('[nodeId+StudyInstanceUID]').equals(key).delete();
+    await db.instances.where('[nodeId+StudyInstanceUID]').equals(key).delete();
+    await db.series.where('[nodeId+StudyInstanceUID]').equals(key).delete();
+    await db.syncJobs.where('[nodeId+StudyInstanceUID]').equals(key).delete();
+    await db.studies.delete(key);
+    if (study?.patientKey && (await db.studies.where('patientKey').equals(study.patientKey).count()) === 0) await db.patients.delete(study.patientKey);
+  });
+}
+
+/** Studies with something in the outbox not yet acknowledged, as `nodeId|StudyInstanceUID`. */
+export async function studiesWithOutbox(cache: Cache): Promise<Set<string>> {
+  const items = await cache.db.outbox.where('state').notEqual(OutboxState.sent).toArray();
+  return new Set(items.map((i) => studyId(i.nodeId, i.StudyInstanceUID)));
+}
+
+/** What the cache takes: bytes per study and in total (sealed record sizes), and the browser's estimate. */
+export interface CacheUsage {
+  studies: { nodeId: string; StudyInstanceUID: string; bytes: number }[];
+  /** Studies plus outbox items. */
+  totalBytes: number;
+  /** `navigator.storage.estimate()` for the whole origin, when available. */
+  estimate?: { usage: number; quota: number };
+}
+
+/** See {@link CacheUsage}. */
+export async function usage(cache: Cache): Promise<CacheUsage> {
+  const studies = (await cache.db.studies.toArray()).map((s) => ({ nodeId: s.nodeId, StudyInstanceUID: s.StudyInstanceUID, bytes: s.bytes }));
+  let outboxBytes = 0;
+  await cache.db.outbox.each((o) => (outboxBytes += o.bytes));
+  const out: CacheUsage = { studies, totalBytes: studies.reduce((sum, s) => sum + s.bytes, outboxBytes) };
+  if (typeof navigator !== 'undefined' && navigator.storage?.estimate) {
+    const e = await navigator.storage.estimate();
+    out.estimate = { usage: e.usage ?? 0, quota: e.quota ?? 0 };
+  }
+  return out;
+}
