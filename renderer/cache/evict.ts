@@ -23,8 +23,9 @@ export interface EvictOptions {
 /** What an eviction removed. */
 export interface EvictResult {
   evicted: { nodeId: string; StudyInstanceUID: string; reason: EvictionReason; bytes: number }[];
+  /** Bytes left: studies and outbox items. */
   remainingBytes: number;
-  /** Pinned, open and outbox studies alone exceed the limit. */
+  /** Pinned, open and outbox studies (with the outbox items) alone exceed the limit. */
   overLimit: boolean;
 }
 
@@ -36,11 +37,14 @@ export interface EvictResult {
 export async function evict(cache: Cache, options: EvictOptions = {}): Promise<EvictResult> {
   const limitBytes = options.limitBytes ?? (await defaultLimitBytes());
   const outbox = await studiesWithOutbox(cache);
+  // Outbox items take room too but are never evicted: the studies get what they leave.
+  let outboxBytes = 0;
+  await cache.db.outbox.each((o) => (outboxBytes += o.bytes));
   const studies = await cache.db.studies.toArray();
   const byId = new Map(studies.map((s) => [studyId(s.nodeId, s.StudyInstanceUID), s]));
   const plan = planEviction({
     studies: [...byId].map(([id, s]) => ({ id, bytes: s.bytes, lastAccess: s.lastAccess, pinned: s.pinned === Pinned.yes, open: cache.openStudies.has(id), hasOutbox: outbox.has(id) })),
-    limitBytes,
+    limitBytes: limitBytes - outboxBytes,
     now: cache.now(),
     retentionMs: options.retentionMs,
   });
@@ -50,7 +54,7 @@ export async function evict(cache: Cache, options: EvictOptions = {}): Promise<E
     await deleteStudy(cache, s.nodeId, s.StudyInstanceUID);
     evicted.push({ nodeId: s.nodeId, StudyInstanceUID: s.StudyInstanceUID, reason, bytes: s.bytes });
   }
-  return { evicted, remainingBytes: plan.remainingBytes, overLimit: plan.overLimit };
+  return { evicted, remainingBytes: plan.remainingBytes + outboxBytes, overLimit: plan.overLimit };
 }
 
 /** Purges only the studies past the retention period (no size limit). */

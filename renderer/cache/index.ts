@@ -7,6 +7,7 @@ export { CacheKeyMismatchError, CacheRecordError } from './crypto/errors';
 export { DEFAULT_QUOTA_SHARE, defaultLimitBytes, evict, purgeAll, purgeExpired, type EvictOptions, type EvictResult } from './evict';
 export { getFrame, hasFrame, putFrame, putFrames, type CachedFrame, type FrameInput } from './frameRepository';
 export { getInstanceMetadata, getSeriesMetadata, getStudyAttributes, getStudyMetadata, putStudyMetadata, type CachedMetadata } from './metadataRepository';
+export { addOutboxItem, getOutboxPayload, listOutbox, setOutboxState, type OutboxEntry, type OutboxInput } from './outboxRepository';
 export { openCache, openCacheWithBridge, resetCache, resetCacheWithBridge, studyId, type Cache, type OpenCacheOptions } from './openCache';
 export { CACHE_DB_NAME, CacheDb, JobState, OutboxState, Pinned, SCHEMA_V1, SCHEMA_V2 } from './schema';
 export { deleteStudy, getCachedStudy, listCachedStudies, markOpen, setPinned, touchStudy, usage, type CachedStudy, type CacheUsage } from './studyRepository';
