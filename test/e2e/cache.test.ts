@@ -70,6 +70,7 @@ describe('the local cache in Chromium', () => {
         const listed = await h.cache.listCachedStudies(cache);
         const usage = await h.cache.usage(cache);
         const missing = await h.cache.getFrame(cache, NODE, 'no.such.uid', 1);
+        const has = [await h.cache.hasFrame(cache, NODE, frames[0]!.SOPInstanceUID, 1), await h.cache.hasFrame(cache, NODE, frames[0]!.SOPInstanceUID, 2)];
         const contentType = (await h.cache.getFrame(cache, NODE, frames[0]!.SOPInstanceUID, 1))!.contentType;
         cache.close();
         return {
@@ -83,6 +84,7 @@ describe('the local cache in Chromium', () => {
           frameBytes: frames.reduce((s, f) => s + f.bytes.byteLength, 0),
           usage,
           missing: missing === undefined,
+          has,
         };
       },
       [key, NODE, STUDY, NAME, PATIENT_ID] as const,
@@ -99,6 +101,7 @@ describe('the local cache in Chromium', () => {
     expect(out.usage.totalBytes).toBe(out.listed[0]!.bytes);
     expect(out.usage.estimate!.usage).toBeGreaterThan(out.frameBytes);
     expect(out.missing).toBe(true);
+    expect(out.has).toEqual([true, false]);
   });
 
   it('raw IndexedDB records hold no pixel run, patient name or patient ID in clear', async () => {

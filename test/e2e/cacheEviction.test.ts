@@ -51,6 +51,7 @@ describe('cache eviction and purge in Chromium', () => {
         const closeViewer = h.cache.markOpen(cache, NODE, uid(2));
         await h.cache.addOutboxItem(cache, { nodeId: NODE, StudyInstanceUID: uid(3), SOPInstanceUID: `${uid(3)}.99`, bytes: new Uint8Array(1000) });
         const before = await h.cache.usage(cache);
+        const defaultLimit = await h.cache.defaultLimitBytes();
         const bytesOf = (i: number) => before.studies.find((s) => s.StudyInstanceUID === uid(i))!.bytes;
         t = T0 + 10 * HOUR;
         // Just under the total without study 4: studies 4 and 5 must go, 6 stays.
@@ -71,6 +72,8 @@ describe('cache eviction and purge in Chromium', () => {
           kept,
           overLimit: result.overLimit,
           remainingBytes: result.remainingBytes,
+          defaultLimit,
+          quota: before.estimate!.quota,
           totalBefore: before.totalBytes,
           totalAfter: after.totalBytes,
           frameOfEvicted: frameOfEvicted === undefined,
@@ -91,6 +94,8 @@ describe('cache eviction and purge in Chromium', () => {
     expect(out.remainingBytes).toBe(out.totalAfter);
     expect(out.totalAfter).toBe(out.totalBefore - out.evictedBytes);
     expect(out.frameOfEvicted).toBe(true);
+    expect(out.quota).toBeGreaterThan(0);
+    expect(out.defaultLimit).toBe(Math.floor(out.quota * 0.5));
     expect(out.estimateAfter).toBeLessThan(out.estimateBefore);
   });
 
