@@ -17,3 +17,4 @@ export {
 } from './compareIdentities';
 export { linkPatients, type PatientLinking, type PatientRecord, type PatientLink, type PatientGroup, type StudyRef } from './linkPatients';
 export { isSamePatientForPriors, type PriorDecision } from './isSamePatientForPriors';
+export { identityFlags, type IdentityFlag } from './identityFlags';

@@ -115,7 +115,17 @@ describe('language from the browser locale', () => {
       await page.locator('[data-testid=page-worklist][data-state=ready]').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('connection-state').textContent()).toBe('1 PACS configured');
       expect(await page.locator('[data-testid=node-outcomes] li[data-node=demo]').getAttribute('data-ok')).toBe('true');
-      expect(await page.locator('[data-testid=worklist-table] tbody tr').count()).toBe(10);
+      expect(await page.locator('[data-testid=worklist-table] tbody tr[data-index]').count()).toBe(10);
+      // Identity: the same person on both PACS (shared INS) is flagged on each study, never merged;
+      // two different people sharing PatientID 100200 under different issuers are not linked.
+      const rows = await page.locator('[data-testid=worklist-table] tbody tr[data-index]').evaluateAll((trs) =>
+        trs.map((tr) => ({ id: tr.children[2]?.firstChild?.textContent ?? '', flag: tr.querySelector('[data-identity]')?.getAttribute('data-identity') ?? null })),
+      );
+      const flagOf = (id: string) => rows.find((r) => r.id === id)?.flag;
+      expect(flagOf('N0012345')).toBe('certain');
+      expect(flagOf('S7788991')).toBe('certain');
+      expect(flagOf('N0040004')).toBe('certain');
+      expect(rows.filter((r) => r.id === '100200').map((r) => r.flag)).toEqual([null, null]);
       await page.screenshot({ path: screenshotPath('worklist-demo-en') });
     } finally {
       await context.close();

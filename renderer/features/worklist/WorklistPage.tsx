@@ -68,7 +68,7 @@ function Worklist({ configured, onOpenStudy, initialFilter }: { configured: Node
       {state.status === 'ready' && studies.length === 0 && <p className="muted" data-testid="worklist-none">{t('worklist.none')}</p>}
       {studies.length > 0 && (
         <div className="worklist-layout">
-          <WorklistTable studies={studies} nodes={configured} selected={selected} onSelect={setSelected} onOpen={(s) => onOpenStudy?.(s)} />
+          <WorklistTable studies={studies} flags={state.status === 'ready' ? state.flags : undefined} nodes={configured} selected={selected} onSelect={setSelected} onOpen={(s) => onOpenStudy?.(s)} />
           <ClinicalRequestPanel study={studies[selected]} />
         </div>
       )}

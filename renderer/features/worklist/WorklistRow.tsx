@@ -2,9 +2,11 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDicomDate, formatDicomTime, formatPersonName } from '../../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../../app/dicom/studySummary';
+import type { IdentityFlag } from '../../../app/identity';
+import { IdentityBadge } from './IdentityBadge';
 
 /** One study of the worklist: urgency, patient as its node identifies them, study, node. */
-export const WorklistRow = memo(function WorklistRow(props: { index: number; study: StudySummary; nodeName: string; selected: boolean; onSelect: (i: number) => void; onOpen: (s: StudySummary) => void }) {
+export const WorklistRow = memo(function WorklistRow(props: { index: number; study: StudySummary; nodeName: string; flag?: IdentityFlag; describeNode: (id: string) => string; selected: boolean; onSelect: (i: number) => void; onOpen: (s: StudySummary) => void }) {
   const { t } = useTranslation();
   const s = props.study;
   const priority = s.RequestedProcedurePriority ?? 'ROUTINE';
@@ -25,6 +27,7 @@ export const WorklistRow = memo(function WorklistRow(props: { index: number; stu
       <td>
         {s.PatientID}
         {s.IssuerOfPatientID && <span className="muted issuer">{s.IssuerOfPatientID}</span>}
+        {props.flag && <IdentityBadge flag={props.flag} describeNode={props.describeNode} />}
       </td>
       <td>{formatDicomDate(s.PatientBirthDate)}</td>
       <td>{t('worklist.dateTime', { date: formatDicomDate(s.StudyDate), time: formatDicomTime(s.StudyTime) })}</td>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
+import type { IdentityFlag } from '../../../app/identity';
 import type { NodeSummary } from '../../../app/ipc/contract';
 import { WorklistRow } from './WorklistRow';
 
@@ -12,7 +13,7 @@ const COLUMNS = ['urgency', 'patient', 'patientId', 'birthDate', 'date', 'modali
  * The studies to read, virtualised (only the visible rows are in the DOM, so ten thousand studies
  * scroll smoothly): arrows, Page Up/Down, Home/End move the selection, Enter opens the study.
  */
-export function WorklistTable(props: { studies: StudySummary[]; nodes: NodeSummary[]; selected: number; onSelect: (i: number) => void; onOpen: (s: StudySummary) => void }) {
+export function WorklistTable(props: { studies: StudySummary[]; flags?: Map<number, IdentityFlag>; nodes: NodeSummary[]; selected: number; onSelect: (i: number) => void; onOpen: (s: StudySummary) => void }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: props.studies.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -53,6 +54,8 @@ export function WorklistTable(props: { studies: StudySummary[]; nodes: NodeSumma
               index={item.index}
               study={props.studies[item.index]!}
               nodeName={nodeName(props.studies[item.index]!.nodeId)}
+              flag={props.flags?.get(item.index)}
+              describeNode={nodeName}
               selected={item.index === props.selected}
               onSelect={props.onSelect}
               onOpen={props.onOpen}

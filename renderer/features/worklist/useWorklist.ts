@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { compareWorklist } from '../../../app/dicom/studySummary';
+import { identityFlags, type IdentityFlag } from '../../../app/identity';
 import { searchStudies, type WorklistFilter, type WorklistResult } from '../../gateway/searchStudies';
 import { useAppServices } from '../../shell/AppContext';
 
 /** The worklist's search state. */
 export type WorklistState =
   | { status: 'idle' | 'loading' }
-  | { status: 'ready'; result: WorklistResult }
+  | { status: 'ready'; result: WorklistResult; flags: Map<number, IdentityFlag> }
   | { status: 'error'; code: string; message: string };
 
 /** Runs the federated search for a filter; a new search cancels the previous one. */
@@ -23,7 +24,9 @@ export function useWorklist(filter: WorklistFilter): { state: WorklistState; ref
     setState({ status: 'loading' });
     searchStudies(appInfo.gatewayBaseUrl, filter, controller.signal)
       .then((result) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', result: { ...result, studies: [...result.studies].sort(compareWorklist) } });
+        if (controller.signal.aborted) return;
+        const studies = [...result.studies].sort(compareWorklist);
+        setState({ status: 'ready', result: { ...result, studies }, flags: identityFlags(studies) });
       })
       .catch((error: Error & { code?: string }) => {
         if (!controller.signal.aborted) setState({ status: 'error', code: error.code ?? 'INTERNAL', message: error.message });
