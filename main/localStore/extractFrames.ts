@@ -60,7 +60,10 @@ export function extractFrames(bytes: Uint8Array): PixelFrames {
 function nativeFrames(dataSet: dicomParser.DataSet, element: dicomParser.Element, syntax: string, numberOfFrames: number): PixelFrames {
   const rows = dataSet.uint16('x00280010') ?? 0;
   const columns = dataSet.uint16('x00280011') ?? 0;
-  const samples = dataSet.uint16('x00280002') ?? 1;
+  // YBR_FULL_422 native data keeps two samples per pixel (Y for each, Cb and Cr shared by pairs):
+  // PS3.3 C.7.6.3.1.2, PS3.5 8.2.1.
+  const photometric = dataSet.string('x00280004')?.trim();
+  const samples = photometric === 'YBR_FULL_422' ? 2 : (dataSet.uint16('x00280002') ?? 1);
   const bitsAllocated = dataSet.uint16('x00280100') ?? 16;
   const frameBits = rows * columns * samples * bitsAllocated;
   if (frameBits === 0) throw new NoPixelDataError('Rows, Columns or Bits Allocated missing or zero');

@@ -1,0 +1,26 @@
+/** What decides whether a frame can be shown reliably (PS3.3 C.7.6.3 Image Pixel Module, PS3.5 A.4). */
+export interface DecodeTraits {
+  TransferSyntaxUID: string;
+  PhotometricInterpretation?: string;
+  SamplesPerPixel?: number;
+  BitsAllocated?: number;
+  BitsStored?: number;
+}
+
+/** Codes of the decode defects the viewer refuses to display (found by the pixel exactness check). */
+export type DecodeDefect = 'JPEG_EXTENDED_12_BIT' | 'YBR_FULL_422_NATIVE' | 'RLE_COLOUR_OVER_8_BITS';
+
+const NATIVE = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.2']);
+
+/**
+ * Frames the decode path is known to get wrong, by syntax and pixel format: 12-bit JPEG extended
+ * (1.2.840.10008.1.2.4.51) decodes to wrong values, native YBR_FULL_422 to wrong colours, and RLE
+ * colour above 8 bits per sample to wrong or no values. A wrong value on screen is worse than no
+ * image: the viewer shows a message naming the defect instead. Undefined when the frame is fine.
+ */
+export function knownDecodeDefect(t: DecodeTraits): DecodeDefect | undefined {
+  if (t.TransferSyntaxUID === '1.2.840.10008.1.2.4.51' && (t.BitsStored ?? 8) > 8) return 'JPEG_EXTENDED_12_BIT';
+  if (NATIVE.has(t.TransferSyntaxUID) && t.PhotometricInterpretation === 'YBR_FULL_422') return 'YBR_FULL_422_NATIVE';
+  if (t.TransferSyntaxUID === '1.2.840.10008.1.2.5' && (t.SamplesPerPixel ?? 1) > 1 && (t.BitsAllocated ?? 8) > 8) return 'RLE_COLOUR_OVER_8_BITS';
+  return undefined;
+}

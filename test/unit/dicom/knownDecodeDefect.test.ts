@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { knownDecodeDefect } from '../../../app/dicom/knownDecodeDefect';
+
+describe('knownDecodeDefect', () => {
+  it('refuses 12-bit JPEG extended, accepts 8-bit JPEG extended and baseline', () => {
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.51', BitsStored: 12 })).toBe('JPEG_EXTENDED_12_BIT');
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.51', BitsStored: 8 })).toBeUndefined();
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', BitsStored: 8 })).toBeUndefined();
+  });
+  it('refuses native YBR_FULL_422 only', () => {
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.1', PhotometricInterpretation: 'YBR_FULL_422', SamplesPerPixel: 3 })).toBe('YBR_FULL_422_NATIVE');
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PhotometricInterpretation: 'YBR_FULL_422', SamplesPerPixel: 3 })).toBeUndefined();
+  });
+  it('refuses RLE colour above 8 bits, accepts RLE greyscale 16 bits and colour 8 bits', () => {
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.5', SamplesPerPixel: 3, BitsAllocated: 16 })).toBe('RLE_COLOUR_OVER_8_BITS');
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.5', SamplesPerPixel: 1, BitsAllocated: 16 })).toBeUndefined();
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.5', SamplesPerPixel: 3, BitsAllocated: 8 })).toBeUndefined();
+  });
+  it('accepts the common CT/MR syntaxes', () => {
+    for (const ts of ['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.90']) {
+      expect(knownDecodeDefect({ TransferSyntaxUID: ts, PhotometricInterpretation: 'MONOCHROME2', SamplesPerPixel: 1, BitsAllocated: 16, BitsStored: 12 })).toBeUndefined();
+    }
+  });
+});
