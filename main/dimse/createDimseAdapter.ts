@@ -12,7 +12,7 @@ import { dimse } from './dcmjsDimse';
 import { DimseError, dimseErrorResponse, nodeLabel } from './dimseError';
 import { runAssociation } from './runAssociation';
 import { SeriesRetriever, type RetrieveStats } from './seriesRetriever';
-import { TempInstanceStore, DEFAULT_MAX_TEMP_BYTES, type StoredInstance } from './tempInstanceStore';
+import { TempInstanceStore, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_TEMP_BYTES, type StoredInstance } from './tempInstanceStore';
 import { dicomJsonResponse, framesResponse, instancesResponse, metadataResponse } from './wadoResponses';
 import { readBulkData } from './instanceMetadata';
 
@@ -22,6 +22,8 @@ export interface DimseAdapterOptions {
   tempDir: string;
   /** Bound of the temporary store (default 2 GiB); least recently used series are purged beyond it. */
   maxTempBytes?: number;
+  /** Bytes of the store kept in memory (default 512 MiB, at most `maxTempBytes`); the oldest go to files beyond it. */
+  maxMemoryBytes?: number;
   /** Inactivity timeout of every DIMSE exchange, in ms (default 30 s). */
   timeoutMs?: number;
 }
@@ -38,13 +40,14 @@ class NotFound extends Error {}
 
 /**
  * A DICOMweb face (PS3.18) for a DIMSE node (PS3.7): QIDO-RS becomes C-FIND (PS3.4 C.4.1), WADO-RS
- * becomes C-GET (C.4.3) or C-MOVE (C.4.2) into a bounded temporary store answered from Part 10 files,
+ * becomes C-GET (C.4.3) or C-MOVE (C.4.2) into a bounded temporary store of Part 10 files (in memory first),
  * STOW-RS becomes C-STORE (B.2), and ping is C-ECHO (A.4). Errors are gateway error responses:
  * 503 NODE_UNREACHABLE, 504 NODE_TIMEOUT, 502 NODE_BAD_RESPONSE, 400/404/406 for the request.
  */
 export function createDimseAdapter(node: DimseNode, options: DimseAdapterOptions): DimseAdapter {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const store = new TempInstanceStore(options.tempDir, options.maxTempBytes ?? DEFAULT_MAX_TEMP_BYTES);
+  const maxTempBytes = options.maxTempBytes ?? DEFAULT_MAX_TEMP_BYTES;
+  const store = new TempInstanceStore(options.tempDir, maxTempBytes, Math.min(maxTempBytes, options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES));
   const retriever = new SeriesRetriever(node, store, timeoutMs);
 
   async function seriesOf(resource: { StudyInstanceUID: string; SeriesInstanceUID?: string }, op: OperationOptions): Promise<string[]> {

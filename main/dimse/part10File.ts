@@ -23,9 +23,10 @@ function text(value: string, pad: string): Buffer {
 /**
  * Wraps a dataset received over the network into a DICOM Part 10 file (PS3.10 7.1): 128-byte preamble,
  * `DICM`, and the File Meta Information group (0002) in Explicit VR Little Endian, then the dataset
- * bytes unchanged in their transfer syntax.
+ * bytes unchanged in their transfer syntax. The file is a list of chunks: that header, then the
+ * received chunks themselves (not copied).
  */
-export function toPart10(raw: RawStoredDataset, sourceAeTitle?: string): Buffer {
+export function toPart10(raw: RawStoredDataset, sourceAeTitle?: string): Buffer[] {
   const meta = Buffer.concat([
     element(0x0002, 0x0001, 'OB', Buffer.from([0, 1])),
     element(0x0002, 0x0002, 'UI', text(raw.sopClassUid, '\0')),
@@ -37,7 +38,29 @@ export function toPart10(raw: RawStoredDataset, sourceAeTitle?: string): Buffer 
   ]);
   const groupLength = Buffer.alloc(4);
   groupLength.writeUInt32LE(meta.length, 0);
-  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), element(0x0002, 0x0000, 'UL', groupLength), meta, raw.bytes]);
+  const head = Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), element(0x0002, 0x0000, 'UL', groupLength), meta]);
+  return [head, ...raw.chunks];
+}
+
+/** The bytes of a file kept as chunks, in one buffer (the chunk itself when there is only one). */
+export function joinChunks(chunks: readonly Uint8Array[]): Buffer {
+  if (chunks.length === 1) return Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength);
+  return Buffer.concat(chunks);
+}
+
+/** Lengths of a file's start handed to the identity parser before the whole file; attributes before Pixel Data rarely exceed them. */
+const IDENTITY_PREFIXES = [8 * 1024, 64 * 1024];
+
+function prefixOf(chunks: readonly Uint8Array[], size: number): Buffer {
+  const prefix = Buffer.alloc(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    if (at >= size) break;
+    const take = Math.min(chunk.byteLength, size - at);
+    prefix.set(chunk.subarray(0, take), at);
+    at += take;
+  }
+  return prefix;
 }
 
 /** The identifying attributes of a Part 10 file. */
@@ -50,10 +73,25 @@ export interface Part10Identity {
 }
 
 /**
- * Reads the UIDs of a Part 10 file (PS3.10 7.1) with dicom-parser, stopping before the pixel data.
+ * Reads the UIDs of a Part 10 file (PS3.10 7.1), one buffer or a list of chunks, with dicom-parser,
+ * stopping before the pixel data: the first 8 KiB are tried first, then 64 KiB, then the whole file.
  * @throws Error when the file cannot be parsed or lacks one of the UIDs.
  */
-export function readPart10Identity(bytes: Uint8Array): Part10Identity {
+export function readPart10Identity(file: Uint8Array | readonly Uint8Array[]): Part10Identity {
+  const chunks = file instanceof Uint8Array ? [file] : file;
+  const length = chunks.reduce((n, c) => n + c.byteLength, 0);
+  for (const size of IDENTITY_PREFIXES) {
+    if (length <= size) break;
+    try {
+      return identityOf(prefixOf(chunks, size));
+    } catch {
+      // The attributes before Pixel Data are longer than this prefix.
+    }
+  }
+  return identityOf(joinChunks(chunks));
+}
+
+function identityOf(bytes: Uint8Array): Part10Identity {
   const dataSet = dicomParser.parseDicom(bytes, { untilTag: 'x7fe00010' });
   const get = (tag: string, name: string): string => {
     const value = dataSet.string(tag)?.replace(/[\0 ]+$/, '');

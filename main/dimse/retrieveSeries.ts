@@ -12,6 +12,11 @@ export const STORED_TRANSFER_SYNTAXES = [
   '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99',
 ] as const;
 const UNCOMPRESSED = ['1.2.840.10008.1.2.1', '1.2.840.10008.1.2'];
+/**
+ * Maximum PDU length we announce when we receive instances (PS3.8 D.1): 64 KiB PDUs arrive in about
+ * one socket read each, where dcmjs-dimse joins the reads of a larger PDU by copying them again and again.
+ */
+export const RECEIVE_MAX_PDU_LENGTH = 64 * 1024;
 /** At most 128 presentation contexts fit an association (PS3.8 9.3.2.2: odd ids 1-255). */
 const MAX_CLASSES_WITH_ALL_SYNTAXES = 8;
 
@@ -79,7 +84,11 @@ export async function cGet(
     : CGetRequest.createSeriesGetRequest(target.StudyInstanceUID, target.SeriesInstanceUID);
   request.setAddStorageSopClassesToAssociation(sopClassUids.length === 0);
   const state = trackOutcome(node, 'C-GET', request);
-  await runAssociation(node, { requests: [request], ...options, onStore, configure: (a) => addStorageContexts(a, sopClassUids) });
+  const configure = (association: DimseAssociation): void => {
+    association.setMaxPduLength(RECEIVE_MAX_PDU_LENGTH);
+    addStorageContexts(association, sopClassUids);
+  };
+  await runAssociation(node, { requests: [request], ...options, onStore, configure });
   if (state.failure) throw new DimseError('status', state.failure);
   return state.outcome;
 }

@@ -2,15 +2,10 @@ import type { Socket } from 'node:net';
 import type { DimseNode } from '../../app/nodes';
 import { dimse, type DimseAssociation, type DimseCStoreRequest, type DimseDataset, type DimsePresentationContext, type DimseRequest } from './dcmjsDimse';
 import { DimseError, describeReject, nodeLabel } from './dimseError';
+import { captureRawDataset, createChunkSink, rawDatasetOf, type ChunkSink, type RawStoredDataset } from './rawStore';
+import { storeResponse } from './storeResponse';
 
-/** A dataset received by C-STORE as the peer encoded it: no parsing, no re-encoding. */
-export interface RawStoredDataset {
-  sopClassUid: string;
-  sopInstanceUid: string;
-  transferSyntaxUid: string;
-  /** The dataset bytes (no File Meta Information) in `transferSyntaxUid`. */
-  bytes: Buffer;
-}
+export type { RawStoredDataset } from './rawStore';
 
 /** Options of one association. */
 export interface AssociationOptions {
@@ -29,31 +24,9 @@ interface ClientInternals {
   network?: {
     socket: Socket;
     sendAssociationRequest(association: DimseAssociation): void;
-    createDatasetFromStoreWritableStream(writable: { toBuffer(): Buffer }, pc: DimsePresentationContext, callback: (dataset: DimseDataset) => void): void;
+    createStoreWritableStream(): ChunkSink;
+    createDatasetFromStoreWritableStream(writable: ChunkSink, pc: DimsePresentationContext, callback: (dataset: DimseDataset) => void): void;
     on(event: string, listener: (...args: unknown[]) => void): void;
-  };
-}
-
-/** Raw bytes of datasets made by {@link captureRawDataset}, keyed by the Dataset object dcmjs-dimse passes on. */
-const rawBytes = new WeakMap<object, Buffer>();
-
-/** Replaces dcmjs-dimse's parse of a received C-STORE dataset by a capture of its raw bytes. */
-export function captureRawDataset(writable: { toBuffer(): Buffer }, pc: DimsePresentationContext, callback: (dataset: DimseDataset) => void): void {
-  const dataset = new dimse.Dataset({}, pc.getAcceptedTransferSyntaxUid());
-  rawBytes.set(dataset, writable.toBuffer());
-  callback(dataset);
-}
-
-/** The raw dataset of a received C-STORE request whose dataset was captured by {@link captureRawDataset}. */
-export function rawDatasetOf(request: DimseCStoreRequest): RawStoredDataset | undefined {
-  const dataset = request.getDataset();
-  const bytes = dataset ? rawBytes.get(dataset) : undefined;
-  if (!dataset || !bytes) return undefined;
-  return {
-    sopClassUid: request.getAffectedSopClassUid(),
-    sopInstanceUid: request.getAffectedSopInstanceUid(),
-    transferSyntaxUid: dataset.getTransferSyntaxUid(),
-    bytes,
   };
 }
 
@@ -114,13 +87,12 @@ export function runAssociation(node: DimseNode, options: AssociationOptions): Pr
     client.on('networkError', (error: Error) => fail(classifyNetworkError(node, error)));
     client.on('closed', finish);
     client.on('cStoreRequest', (request: DimseCStoreRequest, callback: (response: unknown) => void) => {
-      const response = dimse.responses.CStoreResponse.fromRequest(request);
       const raw = rawDatasetOf(request);
       const stored = raw && options.onStore ? Promise.resolve(options.onStore(raw)) : Promise.resolve(0xa700);
       stored.then(
-        (status) => response.setStatus(status),
-        () => response.setStatus(0xa700),
-      ).finally(() => callback(response));
+        (status) => callback(storeResponse(request, status)),
+        () => callback(storeResponse(request, 0xa700)),
+      );
     });
     const timeouts = { connectTimeout: options.timeoutMs, associationTimeout: options.timeoutMs, pduTimeout: options.timeoutMs };
     client.send(node.host, node.port, node.callingAeTitle, node.calledAeTitle, timeouts);
@@ -130,6 +102,7 @@ export function runAssociation(node: DimseNode, options: AssociationOptions): Pr
     connection.socket = socket;
     socket.setNoDelay(true);
     socket.on('data', touch);
+    network.createStoreWritableStream = createChunkSink;
     network.createDatasetFromStoreWritableStream = captureRawDataset;
     network.on('abort', () => fail(new DimseError('bad-response', `DIMSE node ${nodeLabel(node)} aborted the association (A-ABORT)`)));
     const send = network.sendAssociationRequest.bind(network);

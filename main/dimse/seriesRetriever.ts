@@ -1,5 +1,6 @@
 import type { DimseNode } from '../../app/nodes';
-import { cFind, type OperationOptions } from './cFind';
+import type { OperationOptions } from './cFind';
+import { planRetrieve } from './retrievePlan';
 import { cGet, cMove, type RetrieveTarget } from './retrieveSeries';
 import { DimseError, nodeLabel } from './dimseError';
 import { startStorageScp, type StorageScp } from './storageScp';
@@ -15,9 +16,10 @@ export interface RetrieveStats {
 
 /**
  * Brings series of a DIMSE node into the temporary store, once: a series already complete is not
- * retrieved again, and concurrent requests for the same series share one retrieve. A C-FIND at IMAGE
- * level lists the expected instances and their SOP classes; then C-GET (PS3.4 C.4.3) or C-MOVE
- * (PS3.4 C.4.2) to our Storage SCP brings them; the series is complete when every listed instance arrived.
+ * retrieved again, and concurrent requests for the same series share one retrieve. C-FIND tells how
+ * many instances to expect and their SOP classes (see {@link planRetrieve}); then C-GET (PS3.4 C.4.3)
+ * or C-MOVE (PS3.4 C.4.2) to our Storage SCP brings them; the series is complete when every expected
+ * instance arrived.
  */
 export class SeriesRetriever {
   readonly stats: RetrieveStats = { retrieves: 0, instances: 0 };
@@ -55,11 +57,8 @@ export class SeriesRetriever {
 
   private async retrieve(target: RetrieveTarget, signal?: AbortSignal): Promise<boolean> {
     const options: OperationOptions = { timeoutMs: this.timeoutMs, signal };
-    const keys = { StudyInstanceUID: target.StudyInstanceUID, SeriesInstanceUID: target.SeriesInstanceUID, SOPInstanceUID: '', SOPClassUID: '' };
-    const listed = await cFind(this.node, { level: 'IMAGE', keys }, options);
-    const expected = listed.map((d) => String(d['00080018']?.Value?.[0] ?? '')).filter((uid) => uid !== '');
-    if (expected.length === 0) return false;
-    const sopClasses = [...new Set(listed.map((d) => String(d['00080016']?.Value?.[0] ?? '')).filter((uid) => uid !== ''))];
+    const plan = await planRetrieve(this.node, target, this.node.retrieve === 'C-GET', options);
+    if (!plan) return false;
     this.stats.retrieves++;
     const onStore = async (raw: RawStoredDataset): Promise<number> => {
       try {
@@ -71,7 +70,7 @@ export class SeriesRetriever {
       }
     };
     if (this.node.retrieve === 'C-GET') {
-      await cGet(this.node, target, sopClasses, onStore, options);
+      await cGet(this.node, target, plan.sopClassUids, onStore, options);
     } else {
       await this.ensureScp(onStore);
       let touch: (() => void) | undefined;
@@ -84,9 +83,9 @@ export class SeriesRetriever {
       }
     }
     const held = new Set(this.store.seriesInstances(target.StudyInstanceUID, target.SeriesInstanceUID).map((i) => i.SOPInstanceUID));
-    const missing = expected.filter((uid) => !held.has(uid));
-    if (missing.length > 0) {
-      throw new DimseError('bad-response', `${this.node.retrieve} from DIMSE node ${nodeLabel(this.node)} delivered ${expected.length - missing.length} of ${expected.length} instances of series ${target.SeriesInstanceUID}`);
+    const missing = plan.sopInstanceUids ? plan.sopInstanceUids.filter((uid) => !held.has(uid)).length : Math.max(0, plan.expectedCount - held.size);
+    if (missing > 0) {
+      throw new DimseError('bad-response', `${this.node.retrieve} from DIMSE node ${nodeLabel(this.node)} delivered ${plan.expectedCount - missing} of ${plan.expectedCount} instances of series ${target.SeriesInstanceUID}`);
     }
     this.store.markComplete(target.StudyInstanceUID, target.SeriesInstanceUID);
     await this.store.purge(new Set([seriesKey(target.StudyInstanceUID, target.SeriesInstanceUID)]));

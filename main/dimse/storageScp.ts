@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
-import { captureRawDataset, rawDatasetOf, type RawStoredDataset } from './runAssociation';
+import { captureRawDataset, createChunkSink, rawDatasetOf, type ChunkSink, type RawStoredDataset } from './rawStore';
+import { storeResponse } from './storeResponse';
+import { RECEIVE_MAX_PDU_LENGTH } from './retrieveSeries';
 import { dimse, type DimseAssociation, type DimseCStoreRequest, type DimsePresentationContext, type DimseDataset } from './dcmjsDimse';
 
 const { Scp, Server, constants, responses } = dimse;
@@ -40,6 +42,7 @@ class StoreScp extends Scp {
       this.sendAssociationReject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized);
       return;
     }
+    association.setMaxPduLength(Math.min(association.getMaxPduLength(), RECEIVE_MAX_PDU_LENGTH));
     for (const { id } of association.getPresentationContexts()) {
       const context = association.getPresentationContext(id);
       const ts = context.getAbstractSyntaxUid() === VERIFICATION ? NATIVE_LE.find((t) => context.hasTransferSyntaxUid(t)) : pickTransferSyntax(context.getTransferSyntaxUids());
@@ -59,17 +62,21 @@ class StoreScp extends Scp {
     callback(response);
   }
 
+  override createStoreWritableStream(): never {
+    return createChunkSink() as never;
+  }
+
   override createDatasetFromStoreWritableStream(writable: never, pc: DimsePresentationContext, callback: (dataset: DimseDataset) => void): void {
-    captureRawDataset(writable, pc, callback);
+    captureRawDataset(writable as ChunkSink, pc, callback);
   }
 
   override cStoreRequest(request: DimseCStoreRequest, callback: (response: InstanceType<typeof responses.CStoreResponse>) => void): void {
-    const response = responses.CStoreResponse.fromRequest(request);
     const raw = rawDatasetOf(request);
     const calling = this.association?.getCallingAeTitle().trim() ?? '';
-    (raw ? this.options.onStore(raw, calling) : Promise.resolve(0xa900))
-      .then((status) => response.setStatus(status), () => response.setStatus(0xa700))
-      .finally(() => callback(response));
+    (raw ? this.options.onStore(raw, calling) : Promise.resolve(0xa900)).then(
+      (status) => callback(storeResponse(request, status)),
+      () => callback(storeResponse(request, 0xa700)),
+    );
   }
 }
 

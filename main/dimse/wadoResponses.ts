@@ -4,6 +4,7 @@ import { negotiateTransferSyntax, EXPLICIT_VR_LITTLE_ENDIAN } from '../../app/di
 import type { DicomJsonDataset } from '../../app/dicomweb/dicomJson';
 import { gatewayError } from '../gateway/gatewayError';
 import { extractFrames } from './extractFrames';
+import { multipartStream, type StreamPart } from './multipartStream';
 import { instanceMetadata } from './instanceMetadata';
 import type { StoredInstance, TempInstanceStore } from './tempInstanceStore';
 
@@ -14,8 +15,12 @@ export function dicomJsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/dicom+json', 'cache-control': 'no-store' } });
 }
 
+function newBoundary(): string {
+  return `garde-${randomBytes(16).toString('hex')}`;
+}
+
 function multipartResponse(parts: MultipartPartInput[], type: string, extra = ''): Response {
-  const boundary = `garde-${randomBytes(16).toString('hex')}`;
+  const boundary = newBoundary();
   const body = buildMultipart(parts, boundary);
   return new Response(body as Uint8Array<ArrayBuffer>, {
     status: 200,
@@ -39,15 +44,24 @@ export async function metadataResponse(store: TempInstanceStore, instances: read
   return dicomJsonResponse(out);
 }
 
-/** WADO-RS instances (PS3.18 10.4.1.1.1): multipart/related of the Part 10 files as stored. */
+/**
+ * WADO-RS instances (PS3.18 10.4.1.1.1): multipart/related of the Part 10 files as stored, streamed
+ * part by part (the bytes of every instance are in hand before the answer starts).
+ */
 export async function instancesResponse(store: TempInstanceStore, instances: readonly StoredInstance[], accept: string | null): Promise<Response> {
-  const parts: MultipartPartInput[] = [];
   for (const instance of instances) {
     const negotiated = negotiateTransferSyntax(accept, 'instances', instance.TransferSyntaxUID);
     if (!negotiated) return notAcceptable(`instance ${instance.SOPInstanceUID} is stored in ${instance.TransferSyntaxUID}; the gateway does not transcode DIMSE instances`);
-    parts.push({ headers: { 'Content-Type': `application/dicom; transfer-syntax=${instance.TransferSyntaxUID}` }, body: await store.read(instance) });
   }
-  return multipartResponse(parts, 'application/dicom');
+  const parts: StreamPart[] = [];
+  for (const instance of instances) {
+    parts.push({ headers: { 'Content-Type': `application/dicom; transfer-syntax=${instance.TransferSyntaxUID}` }, body: await store.readChunks(instance) });
+  }
+  const boundary = newBoundary();
+  return new Response(multipartStream(parts, boundary), {
+    status: 200,
+    headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}`, 'cache-control': 'no-store' },
+  });
 }
 
 /**
