@@ -13,14 +13,17 @@ export interface RetrievePlan {
   sopInstanceUids?: string[];
 }
 
+/** Above this many SOP classes in the study, the series' own classes are listed instead (presentation contexts are limited to 128). */
+const MAX_STUDY_SOP_CLASSES = 8;
+
 const values = (d: DicomJsonDataset | undefined, tag: string): string[] => (d?.[tag]?.Value ?? []).map((v) => String(v)).filter((v) => v !== '');
 
 /**
  * Plans the retrieve of a series with two cheap C-FINDs at once (PS3.4 C.6.2.1): SERIES level for
  * Number of Series Related Instances (0020,1209), STUDY level for SOP Classes in Study (0008,0062),
- * both optional return keys a PACS answers from its index. When either is missing, falls back to a
- * C-FIND at IMAGE level listing every instance with its SOP class, which some PACS answer by reading
- * each file. Resolves undefined when the node has no such series.
+ * both optional return keys a PACS answers from its index. When either is missing (or the study has
+ * many SOP classes), falls back to a C-FIND at IMAGE level listing every instance with its SOP class,
+ * which some PACS answer by reading each file. Resolves undefined when the node has no such series.
  * @param sopClassesNeeded whether SOP classes are needed (C-GET negotiates them; C-MOVE does not)
  * @throws DimseError when a C-FIND fails
  */
@@ -34,7 +37,8 @@ export async function planRetrieve(node: DimseNode, target: RetrieveTarget, sopC
   if (!match) return undefined;
   const count = Number(values(match, '00201209')[0]);
   const sopClassUids = values(study[0], '00080062');
-  if (Number.isInteger(count) && count > 0 && (!sopClassesNeeded || sopClassUids.length > 0)) return { sopClassUids, expectedCount: count };
+  const classesKnown = !sopClassesNeeded || (sopClassUids.length > 0 && sopClassUids.length <= MAX_STUDY_SOP_CLASSES);
+  if (Number.isInteger(count) && count > 0 && classesKnown) return { sopClassUids, expectedCount: count };
 
   const keys = { StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID: '', SOPClassUID: '' };
   const listed = await cFind(node, { level: 'IMAGE', keys }, options);

@@ -66,7 +66,7 @@ export class TempInstanceStore {
     if (previous) {
       entry.bytes -= previous.size;
       this.totalBytes -= previous.size;
-      this.bytes.delete(previous.path);
+      this.bytes.delete(previous.path).catch(() => undefined);
     }
     entry.instances.set(identity.SOPInstanceUID, stored);
     entry.bytes += stored.size;
