@@ -1,7 +1,10 @@
-import { cache, Enums, eventTarget, RenderingEngine, utilities, type Types } from '@cornerstonejs/core';
-import { addTool, Enums as ToolEnums, StackScrollTool, ToolGroupManager, WindowLevelTool } from '@cornerstonejs/tools';
+import { cache, Enums, eventTarget, metaData, RenderingEngine, utilities, type Types } from '@cornerstonejs/core';
+import { AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, ProbeTool, RectangleROITool, ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
+import type { ScreenAxes } from '../../app/dicom/orientationMarkers';
+import { createStackToolGroup, setPrimaryTool, type PrimaryTool } from './stackTools';
+import { fit, flip, millimetresPerScreenPixel, rotateClockwise, screenAxes, slicePosition } from './viewDisplay';
 
-/** What the overlay shows about the image on screen. */
+/** What the overlays show about the image on screen. */
 export interface StackViewState {
   /** 0-based index of the image shown, and the stack size. */
   index: number;
@@ -13,9 +16,21 @@ export interface StackViewState {
   error?: { imageId: string; message: string };
   /** True once the first image has been drawn. */
   rendered: boolean;
+  /** Display state: zoom (1 = fit), inverted grey scale, screen axes for the orientation markers. */
+  zoom?: number;
+  invert?: boolean;
+  screen?: ScreenAxes;
+  /** Millimetres per CSS pixel at the current zoom (scale bar); undefined without pixel spacing. */
+  mmPerPixel?: number;
+  /** Position of the image along its plane normal, in mm. */
+  position?: number;
+  /** Tool on the primary mouse button; cine frame rate and whether it plays. */
+  primaryTool: PrimaryTool;
+  fps: number;
+  playing: boolean;
 }
 
-/** A Cornerstone3D stack viewport bound to one DOM element, with scroll and window/level tools. */
+/** A Cornerstone3D stack viewport bound to one DOM element, with its reading tools. */
 export interface StackView {
   /** Shows a stack, from `index` (default 0); resolves when that image is drawn, rejects if it cannot be loaded. */
   setStack(imageIds: string[], index?: number): Promise<void>;
@@ -23,65 +38,87 @@ export interface StackView {
   scroll(delta: number): Promise<void>;
   /** Goes to an image index, clamped to the stack. */
   jumpTo(index: number): Promise<void>;
+  /** Sets the window (modality units); `resetWindow` goes back to the image's own. */
+  setWindow(width: number, center: number): void;
+  resetWindow(): void;
+  toggleInvert(): void;
+  rotate(): void;
+  flip(horizontal: boolean): void;
+  fit(): void;
+  setPrimaryTool(tool: PrimaryTool): void;
+  /** Cine: plays the stack in a loop at `fps` frames per second, or stops. */
+  play(fps?: number): void;
+  stop(): void;
+  /** Sets the cine frame rate (1–60 fps), applied at once when playing. */
+  setFps(fps: number): void;
   /**
    * The modality value (stored value × RescaleSlope + RescaleIntercept, PS3.3 C.11.1.1.2) of the
    * current image at a pixel; undefined outside the image or before one is loaded.
    */
   valueAt(column: number, row: number): number | undefined;
+  /** Smallest and largest modality value of the current image. */
+  valueRange(): { min: number; max: number } | undefined;
+  /** CSS pixel position in the element of an image pixel centre (column, row) of the current image. */
+  canvasPointOf(column: number, row: number): [number, number] | undefined;
+  /** Adds a measurement on the current image through the tool's API, from image pixel points. */
+  addMeasurement(tool: 'Length' | 'Angle' | 'EllipticalROI' | 'RectangleROI' | 'Probe' | 'ArrowAnnotate', points: Array<[number, number]>): void;
   /** The image id shown (or being loaded), if any. */
   currentImageId(): string | undefined;
+  /** The image ids of the stack. */
+  imageIds(): string[];
   destroy(): void;
 }
 
 let instances = 0;
 
-/** Registers the tools this view uses (addTool ignores a tool already registered). */
-function registerTools(): void {
-  addTool(StackScrollTool);
-  addTool(WindowLevelTool);
-}
+const HYDRATE = { Length: LengthTool, Angle: AngleTool, EllipticalROI: EllipticalROITool, RectangleROI: RectangleROITool, Probe: ProbeTool, ArrowAnnotate: ArrowAnnotateTool };
 
 /**
- * Creates a rendering engine with one StackViewport on `element`, mouse wheel bound to
- * StackScrollTool and the primary button to WindowLevelTool. `onChange` receives every state
- * change (image index, W/L, load errors). Cornerstone must have been initialised (initCornerstone).
+ * Creates a rendering engine with one StackViewport on `element` and its tool group (see
+ * createStackToolGroup). `onChange` receives every state change (image, W/L, camera, load errors).
+ * Cornerstone must have been initialised (initCornerstone).
  */
-export function createStackView(element: HTMLDivElement, onChange: (state: StackViewState) => void): StackView {
-  registerTools();
+export function createStackView(element: HTMLDivElement, onChange: (state: StackViewState) => void, options: { arrowLabel: string }): StackView {
   instances += 1;
   const id = `garde-stack-${instances}`;
   const engine = new RenderingEngine(`${id}-engine`);
   engine.enableElement({ viewportId: id, type: Enums.ViewportType.STACK, element });
   const viewport = engine.getViewport(id) as Types.IStackViewport;
-  const toolGroup = ToolGroupManager.createToolGroup(`${id}-tools`)!;
-  toolGroup.addTool(StackScrollTool.toolName);
-  toolGroup.addTool(WindowLevelTool.toolName);
-  toolGroup.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Wheel }] });
-  toolGroup.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+  const toolGroup = createStackToolGroup(`${id}-tools`, options.arrowLabel);
   toolGroup.addViewport(id, engine.id);
 
-  let state: StackViewState = { index: 0, total: 0, rendered: false };
+  let state: StackViewState = { index: 0, total: 0, rendered: false, primaryTool: 'WindowLevel', fps: 10, playing: false };
   const emit = (patch: Partial<StackViewState>) => {
     state = { ...state, ...patch };
     onChange(state);
   };
-  const voi = (): Pick<StackViewState, 'windowWidth' | 'windowCenter'> => {
-    const range = viewport.getProperties().voiRange;
-    if (!range) return {};
+  const voi = (): Pick<StackViewState, 'windowWidth' | 'windowCenter' | 'invert'> => {
+    const { voiRange: range, invert } = viewport.getProperties();
+    if (!range) return { invert };
     const { windowWidth, windowCenter } = utilities.windowLevel.toWindowLevel(range.lower, range.upper);
-    return { windowWidth, windowCenter };
+    return { windowWidth, windowCenter, invert };
   };
-  const onRendered = () => emit({ index: viewport.getCurrentImageIdIndex(), total: viewport.getImageIds().length, rendered: true, ...voi() });
+  const camera = () => ({ zoom: viewport.getZoom(), screen: screenAxes(viewport), mmPerPixel: millimetresPerScreenPixel(viewport, element) });
+  const onRendered = () =>
+    emit({ index: viewport.getCurrentImageIdIndex(), total: viewport.getImageIds().length, rendered: true, ...voi(), ...camera(), position: slicePosition(viewport.getCurrentImageId()) });
   const onNewImage = () => emit({ index: viewport.getCurrentImageIdIndex(), error: undefined });
   const onVoi = () => emit(voi());
+  const onCamera = () => emit(camera());
   const onLoadError = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
     const index = detail?.imageId ? viewport.getImageIds().indexOf(detail.imageId) : -1;
     if (index >= 0) emit({ index, error: { imageId: detail!.imageId!, message: errorMessage(detail!.error) } });
   };
+  // The canvas must follow the element's size, or the image is drawn stretched and tools miss their targets.
+  const resizer = new ResizeObserver(() => {
+    engine.resize(true, true);
+    if (state.rendered) emit(camera());
+  });
+  resizer.observe(element);
   element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
   element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
   element.addEventListener(Enums.Events.VOI_MODIFIED, onVoi);
+  element.addEventListener(Enums.Events.CAMERA_MODIFIED, onCamera);
   eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_ERROR, onLoadError);
 
   const show = async (index: number) => {
@@ -95,9 +132,14 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       throw error;
     }
   };
+  const stop = () => {
+    toolUtilities.cine.stopClip(element);
+    emit({ playing: false });
+  };
 
   return {
     async setStack(imageIds, index = 0) {
+      stop();
       emit({ index, total: imageIds.length, rendered: false, error: undefined });
       try {
         await viewport.setStack(imageIds, index);
@@ -109,6 +151,45 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
     },
     scroll: (delta) => show(viewport.getCurrentImageIdIndex() + delta),
     jumpTo: show,
+    setWindow(width, center) {
+      viewport.setProperties({ voiRange: utilities.windowLevel.toLowHighRange(width, center) });
+      viewport.render();
+    },
+    resetWindow() {
+      const module = metaData.get('voiLutModule', viewport.getCurrentImageId()) as { windowCenter?: number | number[]; windowWidth?: number | number[] } | undefined;
+      const center = [module?.windowCenter ?? []].flat()[0];
+      const width = [module?.windowWidth ?? []].flat()[0];
+      if (center !== undefined && width !== undefined) this.setWindow(width, center);
+      else {
+        const invert = viewport.getProperties().invert;
+        viewport.resetProperties();
+        viewport.setProperties({ invert });
+        viewport.render();
+      }
+    },
+    toggleInvert() {
+      viewport.setProperties({ invert: !viewport.getProperties().invert });
+      viewport.render();
+      emit(voi());
+    },
+    rotate: () => rotateClockwise(viewport),
+    flip: (horizontal) => flip(viewport, horizontal),
+    fit: () => fit(viewport),
+    setPrimaryTool(tool) {
+      setPrimaryTool(toolGroup, tool);
+      emit({ primaryTool: tool });
+    },
+    play(fps = state.fps) {
+      const rate = Math.max(1, Math.min(60, Math.round(fps)));
+      toolUtilities.cine.stopClip(element);
+      if (viewport.getImageIds().length > 1) toolUtilities.cine.playClip(element, { framesPerSecond: rate, loop: true });
+      emit({ fps: rate, playing: viewport.getImageIds().length > 1 });
+    },
+    stop,
+    setFps(fps) {
+      if (state.playing) this.play(fps);
+      else emit({ fps: Math.max(1, Math.min(60, Math.round(fps))) });
+    },
     valueAt(column, row) {
       const image = cache.getImage(viewport.getCurrentImageId());
       if (!image || column < 0 || row < 0 || column >= image.columns || row >= image.rows) return undefined;
@@ -117,11 +198,32 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       // The loader may already have applied the modality LUT ("pre-scaling").
       return image.preScale?.scaled ? stored : stored * image.slope + image.intercept;
     },
+    valueRange() {
+      const image = cache.getImage(viewport.getCurrentImageId());
+      if (!image) return undefined;
+      const scale = (v: number) => (image.preScale?.scaled ? v : v * image.slope + image.intercept);
+      return { min: scale(image.minPixelValue), max: scale(image.maxPixelValue) };
+    },
+    canvasPointOf(column, row) {
+      const world = utilities.imageToWorldCoords(viewport.getCurrentImageId(), [column, row]);
+      if (!world) return undefined;
+      const [x, y] = viewport.worldToCanvas(world);
+      return [x, y];
+    },
+    addMeasurement(tool, points) {
+      const imageId = viewport.getCurrentImageId();
+      const world = points.map((p) => utilities.imageToWorldCoords(imageId, p) as Types.Point3);
+      HYDRATE[tool].hydrate(id, world, { referencedImageId: imageId } as never);
+    },
     currentImageId: () => viewport.getCurrentImageId(),
+    imageIds: () => viewport.getImageIds(),
     destroy() {
+      resizer.disconnect();
+      toolUtilities.cine.stopClip(element);
       element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
       element.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
       element.removeEventListener(Enums.Events.VOI_MODIFIED, onVoi);
+      element.removeEventListener(Enums.Events.CAMERA_MODIFIED, onCamera);
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_ERROR, onLoadError);
       ToolGroupManager.destroyToolGroup(toolGroup.id);
       engine.destroy();

@@ -1,33 +1,65 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { imageAxesLabels } from '../../../app/dicom/orientationMarkers';
+import type { StudySummary } from '../../../app/dicom/studySummary';
+import type { StackView, StackViewState } from '../../viewer/createStackView';
 import type { StudyLocation } from '../../viewer/loadStudyMetadata';
+import type { SeriesImage } from '../../viewer/orderSeriesImages';
+import { presetsOf } from './presetsOf';
 import { useStackView } from './useStackView';
+import { applyViewerKey } from './viewerKeys';
+import { ViewportOverlays } from './ViewportOverlays';
 
-const KEY_STEPS: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, PageDown: 10, ArrowUp: -1, ArrowLeft: -1, PageUp: -10 };
+/** What a viewport tells the study screen: its view, state and the image shown (for toolbar and panels). */
+export interface ViewportReport {
+  view: StackView;
+  state: StackViewState;
+  images: SeriesImage[];
+  image?: SeriesImage;
+}
 
 /**
- * One stack viewport: the image, the corner overlay (image index / total, window width and level),
- * and a readable message instead of a black square when a frame cannot be loaded or decoded.
- * Wheel and arrow keys scroll (Page keys by 10, Home/End to the ends); left drag sets W/L.
+ * One stack viewport: the image, corner overlays, orientation markers and scale bar, and a readable
+ * message instead of a black square when a frame cannot be loaded or decoded. Wheel scrolls, left
+ * drag uses the primary tool (window/level first), right drag zooms, middle drag pans, double-click
+ * fits; the reading keys are those of applyViewerKey.
  */
-export function StackViewport({ location, SeriesInstanceUID }: { location: StudyLocation; SeriesInstanceUID?: string }) {
+export function StackViewport({
+  location,
+  SeriesInstanceUID,
+  study,
+  seriesDescription,
+  onReport,
+}: {
+  location: StudyLocation;
+  SeriesInstanceUID?: string;
+  study: StudySummary;
+  seriesDescription?: string;
+  onReport: (report: ViewportReport | undefined) => void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const { phase, view } = useStackView(ref, location, SeriesInstanceUID);
+  const { phase, view, images } = useStackView(ref, location, SeriesInstanceUID);
+  const [width, setWidth] = useState(0);
+  const shown = phase.status === 'shown' ? phase.view : undefined;
+  const image = shown ? images[shown.index] : undefined;
+
+  useEffect(() => onReport(view && shown ? { view, state: shown, images, image } : undefined), [view, shown, images, image, onReport]);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!view || phase.status !== 'shown') return;
-    const step = KEY_STEPS[event.key];
-    const total = phase.view.total;
-    if (step !== undefined) void view.scroll(step).catch(() => undefined);
-    else if (event.key === 'Home') void view.jumpTo(0).catch(() => undefined);
-    else if (event.key === 'End') void view.jumpTo(total - 1).catch(() => undefined);
-    else return;
-    event.preventDefault();
+    if (!view || !shown || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (applyViewerKey(event.key, view, shown, presetsOf(image?.instance, view.valueRange()))) event.preventDefault();
   };
 
-  const shown = phase.status === 'shown' ? phase.view : undefined;
   const state = phase.status === 'failed' || shown?.error ? 'error' : shown?.rendered ? 'ready' : 'loading';
+  const axes = image ? imageAxesLabels(image.instance, image.frame) : undefined;
   return (
     <div className="stack-panel">
       <div
@@ -40,18 +72,10 @@ export function StackViewport({ location, SeriesInstanceUID }: { location: Study
         data-total={shown?.total}
         aria-label={t('viewer.image.label')}
         onKeyDown={onKeyDown}
+        onDoubleClick={() => view?.fit()}
         onContextMenu={(e) => e.preventDefault()}
       />
-      {shown && shown.total > 0 && (
-        <div className="stack-overlay top-left" data-testid="overlay-slice">
-          {t('viewer.overlay.slice', { index: shown.index + 1, total: shown.total })}
-        </div>
-      )}
-      {shown?.windowWidth !== undefined && (
-        <div className="stack-overlay bottom-left" data-testid="overlay-wl">
-          {t('viewer.overlay.windowLevel', { width: Math.round(shown.windowWidth), center: Math.round(shown.windowCenter ?? 0) })}
-        </div>
-      )}
+      {shown && <ViewportOverlays state={shown} study={study} seriesDescription={seriesDescription} axes={axes} width={width} />}
       {state === 'loading' && <div className="stack-message muted">{t('viewer.image.loading')}</div>}
       {phase.status === 'failed' && (
         <div className="stack-message error" role="alert" data-testid="stack-error">
