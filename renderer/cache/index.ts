@@ -11,3 +11,7 @@ export { addOutboxItem, getOutboxPayload, listOutbox, setOutboxState, type Outbo
 export { openCache, openCacheWithBridge, resetCache, resetCacheWithBridge, studyId, type Cache, type OpenCacheOptions } from './openCache';
 export { CACHE_DB_NAME, CacheDb, JobState, OutboxState, Pinned, SCHEMA_V1, SCHEMA_V2 } from './schema';
 export { deleteStudy, getCachedStudy, listCachedStudies, markOpen, setPinned, touchStudy, usage, type CachedStudy, type CacheUsage } from './studyRepository';
+export { listCachedWorklist, listedStudy, matchesFilter, rememberListedStudies, type WorklistStudy } from './cachedWorklist';
+export { withCachedStudies, type OfflineAwareOutcome, type OfflineAwareResult } from './offlineWorklist';
+export { getSharedCache, setSharedCache } from './sharedCache';
+export { cacheStateOf, getSeriesList, getWorklistRecord, putSeriesList, putWorklistRecord, type CacheState } from './studyListing';

@@ -67,6 +67,8 @@ export async function putStudyMetadata(cache: Cache, nodeId: string, instances: 
     const allSeries = await db.series.where('[nodeId+StudyInstanceUID]').equals([nodeId, StudyInstanceUID]).toArray();
     const modalities = new Set([...getStrings(first, DicomJsonTag.ModalitiesInStudy), ...allSeries.map((s) => s.Modality).filter(Boolean)]);
     const record: StudyRecord = {
+      // Fields other repositories keep on the study (worklist record, series list) stay.
+      ...study,
       nodeId,
       StudyInstanceUID,
       patientKey,

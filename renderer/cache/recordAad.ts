@@ -5,6 +5,8 @@
 export const recordAad = {
   patient: (patientKey: string) => `patients|${patientKey}`,
   study: (nodeId: string, StudyInstanceUID: string) => `studies|${nodeId}|${StudyInstanceUID}`,
+  studyWorklist: (nodeId: string, StudyInstanceUID: string) => `studies.worklist|${nodeId}|${StudyInstanceUID}`,
+  studySeriesList: (nodeId: string, StudyInstanceUID: string) => `studies.seriesList|${nodeId}|${StudyInstanceUID}`,
   series: (nodeId: string, SeriesInstanceUID: string) => `series|${nodeId}|${SeriesInstanceUID}`,
   instance: (nodeId: string, SOPInstanceUID: string) => `instances|${nodeId}|${SOPInstanceUID}`,
   frame: (nodeId: string, SOPInstanceUID: string, frame: number) => `frames|${nodeId}|${SOPInstanceUID}|${frame}`,

@@ -47,6 +47,10 @@ export interface StudyRecord {
   /** Bytes of this study's records (sealed sizes), kept up to date by the repositories. */
   bytes: number;
   sealed?: Sealed;
+  /** The study as the worklist last listed it (a StudySummary from QIDO-RS, PS3.18 10.6.3.3.1), sealed; shown offline. */
+  worklist?: Sealed;
+  /** The study's series as QIDO-RS served them (DICOM JSON array, PS3.18 10.6.3.3.2), sealed. */
+  seriesList?: Sealed;
 }
 
 /** One cached series; `sealed` holds its series-level DICOM JSON. */

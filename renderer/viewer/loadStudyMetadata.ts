@@ -1,5 +1,7 @@
 import { wadors } from '@cornerstonejs/dicom-image-loader';
 import { getNumber, getString, isDicomJsonDataset, type DicomJsonDataset } from '../../app/dicomweb';
+import { registerCacheThroughLoader } from './cacheThroughLoader';
+import { cachedSeriesInstances, cachedSeriesRows, noteStudyOpened, seriesRowsFromInstances, storeSeriesInstances, storeSeriesRows } from './cacheThroughMetadata';
 import { seriesImages, type SeriesImage } from './orderSeriesImages';
 
 /** A series of a study as QIDO-RS reports it (PS3.18 10.6.3.3.2). */
@@ -48,9 +50,40 @@ async function getJson(url: string, signal?: AbortSignal): Promise<DicomJsonData
   return body.filter(isDicomJsonDataset);
 }
 
-/** The series of a study (QIDO-RS `studies/{uid}/series`), in SeriesNumber order. */
+/**
+ * Cache first, then the gateway: `fromCache` (undefined when not cached), else `fromGateway`, whose
+ * answer is stored by `store` in the background. When the gateway fails, `fallback` may still
+ * answer from the cache; else the cache's own error, or the gateway's, is thrown.
+ */
+async function cacheThrough<T>(fromCache: () => Promise<T | undefined>, fromGateway: () => Promise<T>, store: (value: T) => Promise<void>, fallback?: () => Promise<T | undefined>): Promise<T> {
+  let cacheError: unknown;
+  const cached = await fromCache().catch((error: unknown) => void (cacheError = error));
+  if (cached) return cached;
+  try {
+    const value = await fromGateway();
+    void store(value).catch((error: unknown) => console.warn('not cached:', error instanceof Error ? error.message : error));
+    return value;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    const local = await fallback?.().catch(() => undefined);
+    if (local) return local;
+    throw cacheError ?? error;
+  }
+}
+
+/**
+ * The series of a study (QIDO-RS `studies/{uid}/series`, PS3.18 10.6.3.3.2), in SeriesNumber order:
+ * from the local cache when the study's series list is kept there, else from the gateway (and then
+ * kept). Opening a study records its access in the cache.
+ */
 export async function fetchSeriesList(location: StudyLocation, signal?: AbortSignal): Promise<SeriesSummary[]> {
-  const rows = await getJson(`${studyUrl(location)}/series`, signal);
+  void noteStudyOpened(location).catch(() => undefined);
+  const rows = await cacheThrough(
+    () => cachedSeriesRows(location),
+    () => getJson(`${studyUrl(location)}/series`, signal),
+    (value) => storeSeriesRows(location, value),
+    () => seriesRowsFromInstances(location),
+  );
   const series = rows.flatMap((d): SeriesSummary[] => {
     const SeriesInstanceUID = getString(d, '0020000E');
     if (!SeriesInstanceUID) return [];
@@ -60,13 +93,19 @@ export async function fetchSeriesList(location: StudyLocation, signal?: AbortSig
 }
 
 /**
- * Fetches a series' metadata (WADO-RS `series/{uid}/metadata`, PS3.18 10.4.1.1.2), registers each
- * frame's metadata with the dicom-image-loader's WADO-RS metadata manager, and returns the frames in
- * display order (see {@link seriesImages}).
+ * A series' metadata (WADO-RS `series/{uid}/metadata`, PS3.18 10.4.1.1.2), from the local cache
+ * when the series is cached there, else from the gateway (and then cached); registers each frame's
+ * metadata with the dicom-image-loader's WADO-RS metadata manager, and returns the frames in
+ * display order (see {@link seriesImages}). Their frames load cache first too (cacheThroughLoader.ts).
  */
 export async function loadSeriesImages(location: StudyLocation, SeriesInstanceUID: string, signal?: AbortSignal): Promise<SeriesImage[]> {
+  registerCacheThroughLoader();
   const seriesUrl = `${studyUrl(location)}/series/${SeriesInstanceUID}`;
-  const instances = await getJson(`${seriesUrl}/metadata`, signal);
+  const instances = await cacheThrough(
+    () => cachedSeriesInstances(location, SeriesInstanceUID),
+    () => getJson(`${seriesUrl}/metadata`, signal),
+    (value) => storeSeriesInstances(location, value),
+  );
   const images = seriesImages(seriesUrl, instances);
   for (const image of images) wadors.metaDataManager.add(image.imageId, image.instance as never);
   return images;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDicomDate, formatDicomTime, formatPersonName } from '../../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import type { IdentityFlag } from '../../../app/identity';
+import { CacheBadge } from './CacheBadge';
 import { IdentityBadge } from './IdentityBadge';
 
 /** One study of the worklist: urgency, patient as its node identifies them, study, node. */
@@ -14,6 +15,7 @@ export const WorklistRow = memo(function WorklistRow(props: { index: number; stu
     <tr
       data-index={props.index}
       data-study={s.StudyInstanceUID}
+      data-offline={'offline' in s && s.offline ? 'true' : undefined}
       aria-rowindex={props.index + 2}
       className={props.selected ? 'selected' : undefined}
       aria-selected={props.selected}
@@ -33,7 +35,9 @@ export const WorklistRow = memo(function WorklistRow(props: { index: number; stu
       <td>{t('worklist.dateTime', { date: formatDicomDate(s.StudyDate), time: formatDicomTime(s.StudyTime) })}</td>
       <td>{s.ModalitiesInStudy.join(', ')}</td>
       <td className="description">{s.StudyDescription}</td>
-      <td>{props.nodeName}</td>
+      <td>
+        {props.nodeName} <CacheBadge study={s} />
+      </td>
     </tr>
   );
 });

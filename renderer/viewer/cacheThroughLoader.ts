@@ -1,0 +1,130 @@
+import { Enums, imageRetrievalPoolManager, registerImageLoader, type Types } from '@cornerstonejs/core';
+import { createImage, wadors } from '@cornerstonejs/dicom-image-loader';
+import { getFrame, putFrame } from '../cache/frameRepository';
+import type { Cache } from '../cache/openCache';
+import { getSharedCache } from '../cache/sharedCache';
+
+/** What the loader asks the gateway for: one frame, in the syntax the PACS stores it (PS3.18 8.7.3.5). */
+const MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
+const IMPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2';
+/** Transfer syntaxes implied by a bare media type (PS3.18 8.7.3.5.2, table 8.7.3-5). */
+const SYNTAX_OF_TYPE: Record<string, string> = {
+  'image/jpeg': '1.2.840.10008.1.2.4.50',
+  'image/x-dicom-rle': '1.2.840.10008.1.2.5',
+  'image/dicom-rle': '1.2.840.10008.1.2.5',
+  'image/x-jls': '1.2.840.10008.1.2.4.80',
+  'image/jls': '1.2.840.10008.1.2.4.80',
+  'image/jll': '1.2.840.10008.1.2.4.70',
+  'image/jp2': '1.2.840.10008.1.2.4.90',
+  'image/jpx': '1.2.840.10008.1.2.4.92',
+  'image/jphc': '1.2.840.10008.1.2.4.201',
+};
+
+/** The options Cornerstone3D passes a `wadors` loader (the dicom-image-loader's own type). */
+type LoaderOptions = NonNullable<Parameters<typeof wadors.loadImage>[1]>;
+
+/** The cache key of a frame's WADO-RS resource (`.../nodes/<id>/dicom-web/studies/.../instances/<uid>/frames/<n>`). */
+export interface FrameKey {
+  nodeId: string;
+  StudyInstanceUID: string;
+  SOPInstanceUID: string;
+  frame: number;
+}
+
+const FRAME_PATH = /\/nodes\/([^/]+)\/dicom-web\/studies\/([^/]+)\/series\/[^/]+\/instances\/([^/]+)\/frames\/(\d+)$/;
+
+/** The frame a `wadors:` image id names, or undefined when it is not a single gateway frame. */
+export function frameKeyOf(imageId: string): FrameKey | undefined {
+  const m = FRAME_PATH.exec(imageId.replace(/[?#].*$/, ''));
+  if (!m) return undefined;
+  return { nodeId: decodeURIComponent(m[1]!), StudyInstanceUID: m[2]!, SOPInstanceUID: m[3]!, frame: Number(m[4]) };
+}
+
+/** The transfer syntax of a frame part's content type (its `transfer-syntax` parameter, else its type). */
+export function transferSyntaxOf(contentType: string | undefined): string {
+  if (!contentType) return IMPLICIT_LITTLE_ENDIAN;
+  const [type = '', ...params] = contentType.split(';').map((p) => p.trim());
+  for (const p of params) {
+    const [name, value] = p.split('=');
+    if (name?.trim().toLowerCase() === 'transfer-syntax' && value) return value.trim().replace(/"/g, '');
+  }
+  return SYNTAX_OF_TYPE[type.toLowerCase()] ?? IMPLICIT_LITTLE_ENDIAN;
+}
+
+/** One frame's bytes as the PACS sent them, and their content type. */
+export interface FrameBytes {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+/** Fetches one frame from the gateway with the dicom-image-loader's own request (one HTTP request). */
+export async function fetchFrame(imageId: string, options: LoaderOptions = {}): Promise<FrameBytes> {
+  const part = (await wadors.getPixelData(imageId.substring('wadors:'.length), imageId, MEDIA_TYPE, { ...options })) as { pixelData: Uint8Array; contentType?: string };
+  return { bytes: part.pixelData, contentType: part.contentType ?? 'application/octet-stream' };
+}
+
+/** Decodes one frame's bytes in the loader's workers, exactly as the WADO-RS loader does. */
+export async function decodeFrame(imageId: string, frame: FrameBytes, options: LoaderOptions = {}): Promise<Types.IImage> {
+  const transferSyntax = transferSyntaxOf(frame.contentType);
+  const image = (await createImage(imageId, frame.bytes, transferSyntax, { ...options, decodeLevel: 0 })) as Types.IImage;
+  Object.assign(image, { transferSyntaxUID: transferSyntax, imageQualityStatus: Enums.ImageQualityStatus.FULL_RESOLUTION });
+  return image;
+}
+
+/**
+ * One frame's bytes: from the cache when present, else from the gateway, then stored (as the PACS
+ * sent them, with their transfer syntax). A cache record that does not decrypt is fetched again;
+ * when that fails too, the cache's error is the one reported.
+ */
+async function frameBytes(cache: Cache | undefined, key: FrameKey, imageId: string, options: LoaderOptions): Promise<FrameBytes> {
+  let unreadable: unknown;
+  if (cache) {
+    try {
+      const hit = await getFrame(cache, key.nodeId, key.SOPInstanceUID, key.frame);
+      if (hit) return hit;
+    } catch (error) {
+      unreadable = error;
+    }
+  }
+  let fetched: FrameBytes;
+  try {
+    fetched = await fetchFrame(imageId, options);
+  } catch (error) {
+    throw unreadable ?? error;
+  }
+  // A copy: decoding may transfer the fetched buffer to a worker.
+  if (cache) void putFrame(cache, { ...key, contentType: fetched.contentType, bytes: fetched.bytes.slice() }).catch((e: unknown) => console.warn('frame not cached:', e));
+  return fetched;
+}
+
+/**
+ * Cornerstone3D image loader for the `wadors` scheme, cache first: bytes from the local cache or
+ * the gateway (see {@link frameBytes}), decoded by the dicom-image-loader's workers. A frame that
+ * cannot be read or decoded rejects for that image only. Image ids that are not single gateway
+ * frames go to the dicom-image-loader's own WADO-RS loader.
+ */
+export function loadImageCacheThrough(imageId: string, options: LoaderOptions = {}): Types.IImageLoadObject {
+  const key = frameKeyOf(imageId);
+  if (!key) return wadors.loadImage(imageId, options) as Types.IImageLoadObject;
+  const started = performance.now();
+  const promise = new Promise<Types.IImage>((resolve, reject) => {
+    const task = async () => {
+      const cache = await getSharedCache();
+      const image = await decodeFrame(imageId, await frameBytes(cache, key, imageId, options), options);
+      image.loadTimeInMS = performance.now() - started;
+      return image;
+    };
+    imageRetrievalPoolManager.addRequest(() => task().then(resolve, reject), options.requestType ?? Enums.RequestType.Interaction, { imageId }, options.priority ?? 5);
+  });
+  return { promise, cancelFn: undefined };
+}
+
+/**
+ * Makes {@link loadImageCacheThrough} the `wadors` loader (call it after the dicom-image-loader's
+ * `init`, which registers its own; calling it again is harmless), and exposes {@link fetchFrame} and {@link decodeFrame} to scripts
+ * on `globalThis.gardeFrameDiagnostics` (benchmarks time a bare fetch and decode with them).
+ */
+export function registerCacheThroughLoader(): void {
+  registerImageLoader('wadors', loadImageCacheThrough as unknown as Types.ImageLoaderFn);
+  Object.defineProperty(globalThis, 'gardeFrameDiagnostics', { value: Object.freeze({ fetchFrame, decodeFrame }), configurable: true });
+}

@@ -1,0 +1,113 @@
+import { getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { listedStudy } from '../cache/cachedWorklist';
+import { CacheRecordError } from '../cache/crypto/errors';
+import { putStudyMetadata } from '../cache/metadataRepository';
+import { studyId, type Cache } from '../cache/openCache';
+import { recordAad } from '../cache/recordAad';
+import { getSharedCache } from '../cache/sharedCache';
+import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListing';
+import { markOpen, touchStudy } from '../cache/studyRepository';
+
+/** The study a metadata request is about (a subset of the viewer's StudyLocation). */
+export interface CachedStudyKey {
+  nodeId: string;
+  StudyInstanceUID: string;
+}
+
+/** Series lists fetched before their study had a cache record, kept until its metadata is stored. */
+const pendingSeriesLists = new Map<string, DicomJsonDataset[]>();
+let openedStudy: { id: string; release: () => void } | undefined;
+
+/**
+ * Records that the viewer opened a study: its last access is now (`touchStudy`), and it is kept
+ * from eviction (`markOpen`) until another study is opened in the viewer.
+ */
+export async function noteStudyOpened(key: CachedStudyKey): Promise<void> {
+  const cache = await getSharedCache();
+  if (!cache) return;
+  const id = studyId(key.nodeId, key.StudyInstanceUID);
+  if (openedStudy?.id !== id) {
+    openedStudy?.release();
+    openedStudy = { id, release: markOpen(cache, key.nodeId, key.StudyInstanceUID) };
+  }
+  await touchStudy(cache, key.nodeId, key.StudyInstanceUID);
+}
+
+/** The study's series list as QIDO-RS served it, from the cache; undefined when it was not kept. */
+export async function cachedSeriesRows(key: CachedStudyKey): Promise<DicomJsonDataset[] | undefined> {
+  const cache = await getSharedCache();
+  if (!cache) return undefined;
+  return getSeriesList(cache, key.nodeId, key.StudyInstanceUID).catch(() => undefined);
+}
+
+/** Keeps a series list fetched from the gateway: with the study when it is cached, else until its metadata is. */
+export async function storeSeriesRows(key: CachedStudyKey, rows: DicomJsonDataset[]): Promise<void> {
+  const cache = await getSharedCache();
+  if (!cache) return;
+  if (!(await putSeriesList(cache, key.nodeId, key.StudyInstanceUID, rows))) pendingSeriesLists.set(studyId(key.nodeId, key.StudyInstanceUID), rows);
+}
+
+/**
+ * A series list rebuilt from the cached instance metadata of a study (when the gateway cannot be
+ * reached and no list was kept): one row per cached series, with its cached instance count.
+ */
+export async function seriesRowsFromInstances(key: CachedStudyKey): Promise<DicomJsonDataset[] | undefined> {
+  const cache = await getSharedCache();
+  if (!cache) return undefined;
+  const instances = await openAll(cache, await cache.db.instances.where('[nodeId+StudyInstanceUID]').equals([key.nodeId, key.StudyInstanceUID]).toArray());
+  if (instances.length === 0) return undefined;
+  const bySeries = new Map<string, { row: DicomJsonDataset; count: number }>();
+  for (const i of instances) {
+    const uid = getString(i, '0020000E');
+    if (!uid) continue;
+    const entry = bySeries.get(uid) ?? { row: pickTags(i, ['0020000E', '00200011', '0008103E', '00080060']), count: 0 };
+    entry.count += 1;
+    bySeries.set(uid, entry);
+  }
+  return [...bySeries.values()].map(({ row, count }) => ({ ...row, '00201209': { vr: 'IS', Value: [count] } }));
+}
+
+/**
+ * A series' instance metadata from the cache, exactly as the gateway served it (PS3.18 10.4.1.1.2);
+ * undefined when the series is not cached. Throws {@link CacheRecordError} when a record does not decrypt.
+ */
+export async function cachedSeriesInstances(key: CachedStudyKey, SeriesInstanceUID: string): Promise<DicomJsonDataset[] | undefined> {
+  const cache = await getSharedCache();
+  if (!cache) return undefined;
+  const records = await cache.db.instances.where('[nodeId+SeriesInstanceUID]').equals([key.nodeId, SeriesInstanceUID]).toArray();
+  if (records.length === 0) return undefined;
+  return openAll(cache, records.filter((r) => r.StudyInstanceUID === key.StudyInstanceUID));
+}
+
+/**
+ * Caches a series' metadata fetched from the gateway, with the study's worklist record and series
+ * list when they are known, so the study opens again without the network.
+ */
+export async function storeSeriesInstances(key: CachedStudyKey, instances: DicomJsonDataset[]): Promise<void> {
+  const cache = await getSharedCache();
+  if (!cache || instances.length === 0) return;
+  await putStudyMetadata(cache, key.nodeId, instances);
+  const id = studyId(key.nodeId, key.StudyInstanceUID);
+  const rows = pendingSeriesLists.get(id);
+  if (rows && (await putSeriesList(cache, key.nodeId, key.StudyInstanceUID, rows))) pendingSeriesLists.delete(id);
+  const summary = listedStudy(key.nodeId, key.StudyInstanceUID);
+  if (summary) await putWorklistRecord(cache, summary);
+  await touchStudy(cache, key.nodeId, key.StudyInstanceUID);
+}
+
+/** Decrypts instance records in parallel; any unreadable record makes the whole read fail. */
+async function openAll(cache: Cache, records: { nodeId: string; SOPInstanceUID: string; sealed: ArrayBuffer }[]): Promise<DicomJsonDataset[]> {
+  return Promise.all(
+    records.map((r) =>
+      cache.cipher.openJson<DicomJsonDataset>(r.sealed, recordAad.instance(r.nodeId, r.SOPInstanceUID)).catch(() => {
+        throw new CacheRecordError('instances', r.SOPInstanceUID);
+      }),
+    ),
+  );
+}
+
+function pickTags(dataset: DicomJsonDataset, tags: readonly string[]): DicomJsonDataset {
+  const out: DicomJsonDataset = {};
+  for (const tag of tags) if (dataset[tag]) out[tag] = dataset[tag]!;
+  return out;
+}
