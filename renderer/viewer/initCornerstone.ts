@@ -1,6 +1,7 @@
 import { init as initCore } from '@cornerstonejs/core';
 import { init as initImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { init as initTools } from '@cornerstonejs/tools';
+import { installDecodeGuard } from './decodeGuard';
 
 /** Outcome of the viewer's start-up: ready with WebGL2, or why not. */
 export type ViewerStatus =
@@ -39,6 +40,7 @@ export function initCornerstone(): Promise<ViewerStatus> {
     try {
       await initCore();
       initImageLoader({ maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
+      installDecodeGuard();
       initTools();
       return probe;
     } catch (error) {

@@ -6,6 +6,7 @@ import type { StackView, StackViewState } from '../../viewer/createStackView';
 import type { StudyLocation } from '../../viewer/loadStudyMetadata';
 import type { SeriesImage } from '../../viewer/orderSeriesImages';
 import { presetsOf } from './presetsOf';
+import { SeriesGeometryWarning } from './SeriesGeometryWarning';
 import { useStackView } from './useStackView';
 import { applyViewerKey } from './viewerKeys';
 import { ViewportOverlays } from './ViewportOverlays';
@@ -62,6 +63,7 @@ export function StackViewport({
   const axes = image ? imageAxesLabels(image.instance, image.frame) : undefined;
   return (
     <div className="stack-panel">
+      <SeriesGeometryWarning images={images} />
       <div
         ref={ref}
         className="stack-element"
