@@ -51,8 +51,9 @@ describe('open-study links (web mode, two real PACS)', () => {
   it('a patient with several studies opens the worklist filtered on them', async () => {
     await page.goto(`${web.origin}/open?PatientID=LK-1`);
     await page.getByTestId('open-link-notice').filter({ hasText: 'Several studies' }).waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid=page-worklist][data-state=ready]').waitFor();
-    expect(await page.locator('[data-testid=worklist-table] tbody tr[data-index]').count()).toBe(2);
+    await page.locator('[data-testid=worklist-table][data-count="2"]').waitFor({ timeout: 60_000 });
+    const ids = await page.locator('[data-testid=worklist-table] tbody tr[data-index]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-study')));
+    expect(ids.sort()).toEqual([UID, '1.2.826.0.1.3680043.10.543.9302']);
   });
 
   it('an unknown study says so and opens nothing', async () => {

@@ -44,7 +44,8 @@ export function WorklistPage({ nodes, onOpenSettings, onOpenStudy, initialFilter
       </div>
     );
   }
-  return <Worklist configured={nodes.nodes} onOpenStudy={onOpenStudy} initialFilter={initialFilter} />;
+  // A filter handed over later (an open-study link matching several studies) starts a fresh worklist.
+  return <Worklist key={initialFilter ? JSON.stringify(initialFilter) : 'default'} configured={nodes.nodes} onOpenStudy={onOpenStudy} initialFilter={initialFilter} />;
 }
 
 function Worklist({ configured, onOpenStudy, initialFilter }: { configured: NodeSummary[]; onOpenStudy?: (s: StudySummary) => void; initialFilter?: WorklistFilter }) {
