@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SyncStatus } from '../sync';
 import type { NodesState } from './useNodes';
 
 /** The top bar: product name and the connection state. */
@@ -18,6 +19,7 @@ export function TopBar({ nodes }: { nodes: NodesState }) {
         <span className="brand-name">{t('app.name')}</span>
         <span className="brand-tagline">{t('app.tagline')}</span>
       </div>
+      <SyncStatus />
       <div className="connection" role="status" aria-label={t('connection.label')} data-testid="connection-state" data-tone={state.tone}>
         <span className={`dot dot-${state.tone}`} aria-hidden="true" />
         {state.text}

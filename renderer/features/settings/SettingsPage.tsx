@@ -4,6 +4,7 @@ import type { LanguageSetting } from '../../../app/ipc/contract';
 import type { GardeErrorData } from '../../../app/ipc/errors';
 import { errorText } from '../../i18n/errorText';
 import { useAppServices } from '../../shell/AppContext';
+import { CachePanel } from './CachePanel';
 import { NodeSettings } from './NodeSettings';
 
 const LANGUAGE_CHOICES: readonly LanguageSetting[] = ['system', 'fr', 'en'];
@@ -34,6 +35,7 @@ export function SettingsPage(props: { language: LanguageSetting; onLanguageChang
         {error && <p role="alert" className="error">{t('settings.saveFailed', { message: errorText(t, error) })}</p>}
       </section>
       <NodeSettings onNodesChanged={props.onNodesChanged} />
+      <CachePanel />
       <section className="card">
         <h2>{t('settings.about.title')}</h2>
         <p>{t('settings.about.version', { version: appInfo.version })}</p>

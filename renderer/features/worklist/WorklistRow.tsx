@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDicomDate, formatDicomTime, formatPersonName } from '../../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import type { IdentityFlag } from '../../../app/identity';
+import { CacheBadge as SyncBadge } from '../../sync';
 import { CacheBadge } from './CacheBadge';
 import { IdentityBadge } from './IdentityBadge';
 
@@ -36,7 +37,7 @@ export const WorklistRow = memo(function WorklistRow(props: { index: number; stu
       <td>{s.ModalitiesInStudy.join(', ')}</td>
       <td className="description">{s.StudyDescription}</td>
       <td>
-        {props.nodeName} <CacheBadge study={s} />
+        {props.nodeName} <CacheBadge study={s} /> <SyncBadge nodeId={s.nodeId} StudyInstanceUID={s.StudyInstanceUID} />
       </td>
     </tr>
   );

@@ -1,0 +1,122 @@
+import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { frameKey, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
+import { putFrames, type FrameInput } from '../cache/frameRepository';
+import { getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
+import type { Cache } from '../cache/openCache';
+import { gatewayGet, gatewayJson, streamMultipart, SyncRequestError, type RequestLimiter } from './gatewayFetch';
+import { part10Frames } from './part10Frames';
+
+/** Whole instances as stored (PS3.18 8.7.3.5.2: `transfer-syntax=*`), for a series-level retrieve. */
+const SERIES_ACCEPT = 'multipart/related; type="application/dicom"; transfer-syntax=*';
+/** Frames as stored, compressed or not (PS3.18 8.7.3.5). */
+const FRAMES_ACCEPT = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
+
+/** What fetching one study's series needs: where, the cache, the shared request limit, and progress callbacks. */
+export interface SeriesContext {
+  cache: Cache;
+  /** `<gateway>/nodes/<nodeId>/dicom-web`. */
+  nodeBase: string;
+  nodeId: string;
+  StudyInstanceUID: string;
+  signal: AbortSignal;
+  limiter: RequestLimiter;
+  onBytes: (n: number) => void;
+  /** Frames newly stored. */
+  onFrames: (n: number) => void;
+}
+
+/** Instances of a series with their frame counts (NumberOfFrames (0028,0008), 1 when absent). */
+export function seriesInstances(metadata: readonly DicomJsonDataset[]): SeriesInstance[] {
+  return metadata.flatMap((d) => {
+    const SOPInstanceUID = getString(d, '00080018');
+    return SOPInstanceUID ? [{ SOPInstanceUID, NumberOfFrames: getNumber(d, '00280008') ?? 1 }] : [];
+  });
+}
+
+/**
+ * A series' instance metadata (PS3.18 10.4.1.1.2): from the cache when it holds as many instances
+ * as the series has (`expected`, NumberOfSeriesRelatedInstances), else fetched and stored first.
+ */
+export async function seriesMetadata(ctx: SeriesContext, SeriesInstanceUID: string, expected: number | undefined): Promise<DicomJsonDataset[]> {
+  const cached = await getSeriesMetadata(ctx.cache, ctx.nodeId, SeriesInstanceUID);
+  if (cached.errors.length === 0 && cached.instances.length > 0 && expected !== undefined && cached.instances.length >= expected) return cached.instances;
+  const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}/metadata`;
+  const fetched = await ctx.limiter.run(() => gatewayJson<DicomJsonDataset>(url, ctx.signal, ctx.onBytes));
+  await putStudyMetadata(ctx.cache, ctx.nodeId, fetched);
+  return fetched;
+}
+
+/** Frame keys (`frameKey`) of the study's stored frames, read from the index only. */
+export async function storedFrameKeys(ctx: Pick<SeriesContext, 'cache' | 'nodeId' | 'StudyInstanceUID'>): Promise<Set<string>> {
+  const keys = await ctx.cache.db.frames.where('[nodeId+StudyInstanceUID]').equals([ctx.nodeId, ctx.StudyInstanceUID]).primaryKeys();
+  return new Set(keys.map(([, sop, frame]) => frameKey(sop, frame)));
+}
+
+/** The missing frames of each instance, one entry per instance, after a series-level retrieve was tried. */
+function missingByInstance(job: SeriesFetchJob, present: ReadonlySet<string>): { SOPInstanceUID: string; frameNumbers: number[] }[] {
+  // A stored marker makes the plan list frames instead of the whole series again.
+  const marker = { SOPInstanceUID: '\u0000series-retrieved', NumberOfFrames: 1 };
+  const plan = resumePlan({ ...job, instances: [...job.instances, marker] }, new Set([...present, frameKey(marker.SOPInstanceUID, 1)]), { batchSize: Number.MAX_SAFE_INTEGER });
+  return plan.flatMap((b) => (b.kind === 'frames' ? b.frames : []));
+}
+
+/** Retrieves the whole series in one request and stores each instance's frames as its part arrives. */
+async function fetchWholeSeries(ctx: SeriesContext, job: SeriesFetchJob): Promise<void> {
+  const wanted = new Map(job.instances.map((i) => [i.SOPInstanceUID, i.NumberOfFrames ?? 1]));
+  const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${job.SeriesInstanceUID}`;
+  await ctx.limiter.run(async () => {
+    const response = await gatewayGet(url, SERIES_ACCEPT, ctx.signal);
+    await streamMultipart(
+      response,
+      async (part) => {
+        let instance;
+        try {
+          instance = part10Frames(part.body);
+        } catch {
+          return; // Fetched frame by frame afterwards.
+        }
+        if (wanted.get(instance.SOPInstanceUID) !== instance.frames.length) return;
+        const frames: FrameInput[] = instance.frames.map((bytes, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID: instance.SOPInstanceUID, frame: i + 1, contentType: instance.contentType, bytes }));
+        await putFrames(ctx.cache, frames);
+        ctx.onFrames(frames.length);
+      },
+      ctx.onBytes,
+    );
+  });
+}
+
+/** Retrieves some frames of one instance (PS3.18 10.4.1.1.3) and stores them together. */
+async function fetchInstanceFrames(ctx: SeriesContext, SeriesInstanceUID: string, SOPInstanceUID: string, frameNumbers: number[]): Promise<void> {
+  const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}/instances/${SOPInstanceUID}/frames/${frameNumbers.join(',')}`;
+  await ctx.limiter.run(async () => {
+    const response = await gatewayGet(url, FRAMES_ACCEPT, ctx.signal);
+    const parts: { contentType: string; bytes: Uint8Array }[] = [];
+    await streamMultipart(response, async (part) => void parts.push({ contentType: part.headers['content-type'] ?? 'application/octet-stream', bytes: part.body }), ctx.onBytes);
+    if (parts.length !== frameNumbers.length) throw new SyncRequestError('NODE_BAD_RESPONSE', `${parts.length} frames received for ${frameNumbers.length} asked (${SOPInstanceUID})`, true);
+    await putFrames(
+      ctx.cache,
+      parts.map((p, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID, frame: frameNumbers[i]!, contentType: p.contentType, bytes: p.bytes })),
+    );
+    ctx.onFrames(parts.length);
+  });
+}
+
+/**
+ * Fetches the frames of one series that the cache does not hold (metadata is stored first, by
+ * {@link seriesMetadata}): the whole series in one multipart request when none of its frames is
+ * stored, each instance's frames stored in one transaction as its part arrives; then the frames
+ * still missing, one request per instance (`resumePlan`), so a stored frame is never asked again.
+ */
+export async function fetchSeriesFrames(ctx: SeriesContext, job: SeriesFetchJob): Promise<void> {
+  let present = await storedFrameKeys(ctx);
+  const plan = resumePlan(job, present);
+  if (plan.length === 0) return;
+  if (plan[0]!.kind === 'series') {
+    await fetchWholeSeries(ctx, job);
+    present = await storedFrameKeys(ctx);
+  }
+  // Settled, not raced: a retry must never overlap a request still storing frames.
+  const results = await Promise.allSettled(missingByInstance(job, present).map((m) => fetchInstanceFrames(ctx, job.SeriesInstanceUID, m.SOPInstanceUID, m.frameNumbers)));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}

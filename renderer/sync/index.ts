@@ -1,0 +1,14 @@
+/**
+ * Runs the sync plans of app/sync: the persisted prefetch queue (studies and priors into the
+ * encrypted cache), its progress, and the outbox sender. Features show it through the components
+ * and hooks exported here.
+ */
+export { SyncEngine, type SyncEngineOptions } from './syncEngine';
+export { OutboxSender, type OutboxView } from './outboxSender';
+export { startSync, useSyncServices, usePinned, type SyncServices } from './syncService';
+export { syncProgress, useSyncProgress, useStudySync, progressKey, type StudyProgress, type SyncSnapshot, type StudySyncState, type PauseReason } from './syncProgress';
+export { planWorklistPrefetch, type PlannedJob } from './planWorklistPrefetch';
+export { part10Frames, frameContentType, type Part10Frames } from './part10Frames';
+export { SyncStatus } from './SyncStatus';
+export { CacheBadge } from './CacheBadge';
+export { OutboxList } from './OutboxList';

@@ -1,0 +1,33 @@
+import type { StudySummary } from '../../app/dicom/studySummary';
+import { planPrefetch, studyKey, type PrefetchJob } from '../../app/sync';
+import { rememberListedStudies } from '../cache/cachedWorklist';
+import type { Cache } from '../cache/openCache';
+import { JobState } from '../cache/schema';
+import { searchStudies, type WorklistFilter } from '../gateway/searchStudies';
+
+/** A planned job with the instance count its search reported (for progress before metadata). */
+export type PlannedJob = PrefetchJob & { expectedInstances?: number };
+
+/** The family name of a DICOM person name (PS3.5 6.2.1), the key of a prior search. */
+function familyName(PatientName: string | undefined): string | undefined {
+  const family = (PatientName ?? '').split('=')[0]!.split('^')[0]!.trim();
+  return family === '' ? undefined : family;
+}
+
+/**
+ * Plans the prefetch of a worklist: the worklist studies (federated search with `filter`), then
+ * the priors of their patients found by one federated search per family name on every node
+ * (matched by `planPrefetch` with `isSamePatientForPriors`, so a namesake is never taken for the
+ * patient). Studies the queue already completed are left out.
+ */
+export async function planWorklistPrefetch(cache: Cache, gatewayBaseUrl: string, filter: WorklistFilter, signal?: AbortSignal): Promise<PlannedJob[]> {
+  const worklist = (await searchStudies(gatewayBaseUrl, filter, signal)).studies;
+  const families = [...new Set(worklist.map((s) => familyName(s.PatientName)).filter((f): f is string => f !== undefined))];
+  const searchResults: StudySummary[] = [];
+  for (const family of families) searchResults.push(...(await searchStudies(gatewayBaseUrl, { patientName: family }, signal)).studies);
+  rememberListedStudies([...searchResults, ...worklist]);
+  const done = await cache.db.syncJobs.where('state').equals(JobState.done).toArray();
+  const jobs = planPrefetch({ worklist, searchResults, cached: new Set(done.map((j) => studyKey(j.nodeId, j.StudyInstanceUID))) });
+  const counts = new Map([...searchResults, ...worklist].map((s) => [s.StudyInstanceUID, s.NumberOfStudyRelatedInstances]));
+  return jobs.map((j) => ({ ...j, expectedInstances: counts.get(j.StudyInstanceUID) }));
+}

@@ -1,0 +1,46 @@
+import { buildMultipart, getSequence, getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { SyncRequestError } from './gatewayFetch';
+
+/** A boundary that cannot occur in the payload (random, checked by `buildMultipart`). */
+function boundary(): string {
+  return `garde-${crypto.randomUUID()}`;
+}
+
+/**
+ * Stores one Part 10 instance on a node through the gateway (STOW-RS, PS3.18 10.5): resolves when
+ * the node lists it among the stored instances (ReferencedSOPSequence (0008,1199)), throws a
+ * {@link SyncRequestError} otherwise — retryable for network and server errors, not when the node
+ * refused the instance (FailedSOPSequence (0008,1198), or a 4xx answer).
+ */
+export async function stowInstance(gatewayBaseUrl: string, nodeId: string, SOPInstanceUID: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+  const b = boundary();
+  const body = buildMultipart([{ headers: { 'Content-Type': 'application/dicom' }, body: bytes }], b);
+  let response: Response;
+  try {
+    response = await fetch(`${gatewayBaseUrl}/nodes/${encodeURIComponent(nodeId)}/dicom-web/studies`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${b}`, accept: 'application/dicom+json' },
+      body: body as Uint8Array<ArrayBuffer>,
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    throw new SyncRequestError('NODE_UNREACHABLE', error instanceof Error ? error.message : String(error), true);
+  }
+  const text = await response.text().catch(() => '');
+  let json: (DicomJsonDataset & { code?: string; message?: string; retryable?: boolean }) | undefined;
+  try {
+    json = text ? (JSON.parse(text) as typeof json) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok) {
+    if (json && typeof json.code === 'string' && typeof json.retryable === 'boolean') throw new SyncRequestError(json.code, json.message ?? json.code, json.retryable);
+    const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
+    throw new SyncRequestError(retryable ? 'NODE_BAD_RESPONSE' : 'STORE_REFUSED', `STOW-RS: HTTP ${response.status}`, retryable);
+  }
+  const uidsIn = (tag: string) => (json ? getSequence(json, tag).map((item) => getString(item, '00081155')) : []);
+  if (uidsIn('00081198').includes(SOPInstanceUID)) throw new SyncRequestError('STORE_REFUSED', `the node refused instance ${SOPInstanceUID}`, false);
+  const stored = uidsIn('00081199');
+  if (stored.length > 0 && !stored.includes(SOPInstanceUID)) throw new SyncRequestError('NODE_BAD_RESPONSE', `instance ${SOPInstanceUID} not listed as stored`, true);
+}

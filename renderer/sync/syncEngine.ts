@@ -1,0 +1,230 @@
+import { asRetryableError, decideRetry, PREFETCH_RETRY_POLICY, type PrefetchJob, type RandomSource } from '../../app/sync';
+import type { Cache } from '../cache/openCache';
+import { JobState } from '../cache/schema';
+import { RequestLimiter } from './gatewayFetch';
+import { isMeteredLink, onLinkChange } from './meteredLink';
+import { runStudy } from './runStudy';
+import { dueJobs, enqueueJobs, getJob, listJobs, removeJob, requeueFailed, requeueInterrupted, updateJob, type StoredJob } from './syncJobStore';
+import { progressKey, syncProgress, type PauseReason, type StudySyncState, type SyncProgressStore } from './syncProgress';
+
+/** Setting keys in the cache's `settings` table. */
+const PAUSED_SETTING = 'sync.paused';
+const METERED_SETTING = 'sync.pauseOnMetered';
+
+/** How the runner is set up. */
+export interface SyncEngineOptions {
+  cache: Cache;
+  /** `<gateway>` as main reports it (`/gateway` in web mode). */
+  gatewayBaseUrl: string;
+  /** Studies fetched at once (default 2). */
+  maxStudies?: number;
+  /** Requests in flight in all (default 4). */
+  maxRequests?: number;
+  random?: RandomSource;
+  progress?: SyncProgressStore;
+}
+
+const STATE_NAMES: Record<JobState, StudySyncState> = { [JobState.queued]: 'queued', [JobState.running]: 'running', [JobState.done]: 'done', [JobState.failed]: 'failed' };
+
+/**
+ * Runs the prefetch plan: a priority queue persisted in the cache's `syncJobs` table (a reload
+ * picks it up where it was), at most `maxStudies` studies and `maxRequests` requests at once, each
+ * study fetched by {@link runStudy}, failures retried with `decideRetry` and
+ * {@link PREFETCH_RETRY_POLICY}. Paused by the reader or, when the setting is on, on a metered link.
+ */
+export class SyncEngine {
+  private readonly running = new Map<number, AbortController>();
+  private readonly limiter: RequestLimiter;
+  private readonly progress: SyncProgressStore;
+  private userPaused = false;
+  private pauseOnMetered = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pumping = false;
+  private pumpAgain = false;
+  private stopLink: (() => void) | undefined;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.limiter = new RequestLimiter(options.maxRequests ?? 4);
+    this.progress = options.progress ?? syncProgress;
+  }
+
+  /** Loads the persisted queue (jobs left running are queued again) and starts it. */
+  async start(): Promise<void> {
+    const { cache } = this.options;
+    this.userPaused = (await cache.db.settings.get(PAUSED_SETTING))?.value === true;
+    this.pauseOnMetered = (await cache.db.settings.get(METERED_SETTING))?.value === true;
+    await requeueInterrupted(cache);
+    for (const job of await listJobs(cache)) this.showJob(job);
+    this.stopLink = onLinkChange(() => void this.linkChanged());
+    this.publishPause();
+    void this.pump();
+  }
+
+  /** Stops running (requests aborted, jobs stay queued for the next start). */
+  stop(): void {
+    this.stopLink?.();
+    clearTimeout(this.timer);
+    for (const controller of this.running.values()) controller.abort();
+  }
+
+  /** Adds planned studies to the queue (see `enqueueJobs`) and runs them. */
+  async enqueue(jobs: readonly (PrefetchJob & { expectedInstances?: number })[]): Promise<number> {
+    const added = await enqueueJobs(this.options.cache, jobs);
+    for (const job of await listJobs(this.options.cache)) this.showJob(job);
+    void this.pump();
+    return added;
+  }
+
+  /** Shows the persisted queue again (after a purge removed jobs behind the runner's back). */
+  async reload(): Promise<void> {
+    for (const controller of this.running.values()) controller.abort();
+    const jobs = await listJobs(this.options.cache);
+    const keep = new Set(jobs.map((j) => progressKey(j.nodeId, j.StudyInstanceUID)));
+    for (const s of this.progress.getSnapshot().studies.values()) if (!keep.has(progressKey(s.nodeId, s.StudyInstanceUID))) this.progress.removeStudy(s.nodeId, s.StudyInstanceUID);
+    for (const job of jobs) this.showJob(job);
+  }
+
+  /** The reader pauses the queue: requests in flight are aborted, nothing stored is lost. */
+  async pause(): Promise<void> {
+    this.userPaused = true;
+    await this.options.cache.db.settings.put({ key: PAUSED_SETTING, value: true });
+    this.publishPause();
+    for (const controller of this.running.values()) controller.abort();
+  }
+
+  /** The reader resumes the queue; failed studies are tried again. */
+  async resume(): Promise<void> {
+    this.userPaused = false;
+    await this.options.cache.db.settings.put({ key: PAUSED_SETTING, value: false });
+    await requeueFailed(this.options.cache);
+    for (const job of await listJobs(this.options.cache)) this.showJob(job);
+    this.publishPause();
+    void this.pump();
+  }
+
+  /** The "pause on metered link" setting. */
+  async setPauseOnMetered(on: boolean): Promise<void> {
+    this.pauseOnMetered = on;
+    await this.options.cache.db.settings.put({ key: METERED_SETTING, value: on });
+    await this.linkChanged();
+  }
+
+  /** Removes a study from the queue; what was stored stays (complete instances only). */
+  async cancel(nodeId: string, StudyInstanceUID: string): Promise<void> {
+    const jobs = await listJobs(this.options.cache);
+    await removeJob(this.options.cache, nodeId, StudyInstanceUID);
+    for (const job of jobs) if (job.nodeId === nodeId && job.StudyInstanceUID === StudyInstanceUID) this.running.get(job.id)?.abort();
+    this.progress.removeStudy(nodeId, StudyInstanceUID);
+  }
+
+  /** Why the queue does not run now, if it does not. */
+  pausedReason(): PauseReason | undefined {
+    if (this.userPaused) return 'user';
+    if (this.pauseOnMetered && isMeteredLink()) return 'metered';
+    return undefined;
+  }
+
+  private publishPause(): void {
+    this.progress.setQueue({ paused: this.pausedReason(), pauseOnMetered: this.pauseOnMetered });
+  }
+
+  private async linkChanged(): Promise<void> {
+    this.publishPause();
+    if (this.pausedReason()) {
+      for (const controller of this.running.values()) controller.abort();
+      return;
+    }
+    if (navigator.onLine) await requeueFailed(this.options.cache);
+    void this.pump();
+  }
+
+  private showJob(job: StoredJob): void {
+    const waiting = job.state === JobState.queued && (job.nextAttemptAt ?? 0) > Date.now();
+    this.progress.updateStudy(job.nodeId, job.StudyInstanceUID, {
+      state: waiting ? 'waiting' : STATE_NAMES[job.state],
+      reason: job.reason,
+      storedFrames: job.storedFrames ?? 0,
+      totalFrames: job.totalFrames ?? 0,
+      lastError: job.lastError,
+    });
+  }
+
+  /** Starts due jobs up to the study limit; schedules the next backoff wake-up. */
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      this.pumpAgain = false;
+      clearTimeout(this.timer);
+      if (this.pausedReason()) return;
+      const now = Date.now();
+      const due = (await dueJobs(this.options.cache, now)).filter((j) => !this.running.has(j.id));
+      for (const job of due.slice(0, Math.max(0, (this.options.maxStudies ?? 2) - this.running.size))) void this.run(job);
+      const later = (await listJobs(this.options.cache)).filter((j) => j.state === JobState.queued && (j.nextAttemptAt ?? 0) > now);
+      if (later.length > 0) this.timer = setTimeout(() => void this.pump(), Math.max(50, Math.min(...later.map((j) => j.nextAttemptAt!)) - now));
+    } finally {
+      this.pumping = false;
+      if (this.pumpAgain) void this.pump();
+    }
+  }
+
+  private async run(job: StoredJob): Promise<void> {
+    const { cache } = this.options;
+    const controller = new AbortController();
+    this.running.set(job.id, controller);
+    let stored = 0;
+    const { nodeId, StudyInstanceUID } = job;
+    try {
+      if (!(await updateJob(cache, job.id, { state: JobState.running }))) return;
+      this.progress.updateStudy(nodeId, StudyInstanceUID, { state: 'running' });
+      const result = await runStudy({
+        cache,
+        gatewayBaseUrl: this.options.gatewayBaseUrl,
+        nodeId,
+        StudyInstanceUID,
+        signal: controller.signal,
+        limiter: this.limiter,
+        progress: {
+          onTotal: (totalFrames, storedFrames) => this.progress.updateStudy(nodeId, StudyInstanceUID, { totalFrames, storedFrames }),
+          onFrames: (n) => ((stored += n), this.progress.addTransfer(nodeId, StudyInstanceUID, 0, n)),
+          onBytes: (n) => this.progress.addTransfer(nodeId, StudyInstanceUID, n, 0),
+        },
+      });
+      await updateJob(cache, job.id, { state: JobState.done, attempts: 0, ...result, lastError: undefined });
+      this.progress.updateStudy(nodeId, StudyInstanceUID, { state: 'done', ...result, lastError: undefined });
+    } catch (error) {
+      await this.failed(job, error, controller.signal.aborted, stored > 0);
+    } finally {
+      this.running.delete(job.id);
+      void this.pump();
+    }
+  }
+
+  /** After a failed run: queued again (paused or cancelled), retried after a backoff, or failed. */
+  private async failed(job: StoredJob, error: unknown, aborted: boolean, madeProgress: boolean): Promise<void> {
+    const { cache } = this.options;
+    const current = await getJob(cache, job.id);
+    if (!current) return; // Cancelled.
+    const shown = this.progress.getSnapshot().studies.get(progressKey(job.nodeId, job.StudyInstanceUID));
+    const counts = { storedFrames: shown?.storedFrames, totalFrames: shown?.totalFrames };
+    if (aborted) {
+      await updateJob(cache, job.id, { state: JobState.queued, ...counts });
+      this.progress.updateStudy(job.nodeId, job.StudyInstanceUID, { state: 'queued' });
+      return;
+    }
+    const lastError = asRetryableError(error);
+    // A run that stored frames starts the count again: only runs making no progress use up attempts.
+    const attempts = madeProgress ? 1 : current.attempts + 1;
+    const decision = decideRetry(PREFETCH_RETRY_POLICY, attempts, lastError, this.options.random ?? Math.random);
+    if (decision.action === 'retry') {
+      await updateJob(cache, job.id, { state: JobState.queued, attempts, nextAttemptAt: Date.now() + decision.delayMs, lastError, ...counts });
+      this.progress.updateStudy(job.nodeId, job.StudyInstanceUID, { state: 'waiting', lastError });
+    } else {
+      await updateJob(cache, job.id, { state: JobState.failed, attempts, lastError, ...counts });
+      this.progress.updateStudy(job.nodeId, job.StudyInstanceUID, { state: 'failed', lastError });
+    }
+  }
+}
