@@ -57,6 +57,9 @@ function generated(): GeneratedInstance[] {
   ];
 }
 
+/** Known wrong-value decodes the viewer must refuse (app/dicom/knownDecodeDefect.ts) rather than display. */
+const REFUSED = ['JPEG-lossy.dcm', 'JPGExtended.dcm', 'SC_ybr_full_422_uncompressed.dcm', 'SC_rgb_rle_16bit.dcm', 'SC_rgb_rle_16bit_2frame.dcm'];
+
 describe('pixel exactness of the decode path (Chromium, Cornerstone3D) against GDCM', () => {
   let results: PixelCheckResult[];
   const generatedFiles: string[] = [];
@@ -101,6 +104,14 @@ describe('pixel exactness of the decode path (Chromium, Cornerstone3D) against G
       const r = results.find((x) => x.path.endsWith(`/${name}`));
       expect(r, `${name} was not checked`).toBeDefined();
       expect(r!.status, `${name}: ${KNOWN_DECODER_DEFECTS[name]}`).not.toMatch(/^(exact|within-tolerance)$/);
+    }
+  });
+
+  it('refuses, with a clear error, the decodes known to give wrong values instead of showing them', () => {
+    for (const name of REFUSED) {
+      const r = results.find((x) => x.path.endsWith(`/${name}`));
+      expect(r, `${name} was not checked`).toBeDefined();
+      expect(`${r!.status} ${r!.detail}`, name).toMatch(/^decode-error .*DecodeRefused/);
     }
   });
 });
