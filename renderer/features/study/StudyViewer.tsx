@@ -4,10 +4,13 @@ import type { StudySummary } from '../../../app/dicom/studySummary';
 import { studyUrl } from '../../viewer/loadStudyMetadata';
 import { useAppServices } from '../../shell/AppContext';
 import { PatientBanner } from './PatientBanner';
+import { HangingGrid } from './HangingGrid';
+import { hangsAsGrid } from './loadHangingLayout';
 import { presetsOf } from './presetsOf';
 import { SeriesList } from './SeriesList';
 import { SidePanel } from './SidePanel';
 import { StackViewport, type ViewportReport } from './StackViewport';
+import { useHangingLayout } from './useHangingLayout';
 import { useSeriesList } from './useSeriesList';
 import { useStudyMeasurements } from './useStudyMeasurements';
 import { ViewerToolbar } from './ViewerToolbar';
@@ -15,7 +18,8 @@ import './studyViewer.css';
 
 /**
  * One open study: patient banner, its series, the selected series in a stack viewport with the
- * reading toolbar, and a side panel of measurements and DICOM tags.
+ * reading toolbar, and a side panel of measurements and DICOM tags. A study whose hanging protocol
+ * shows single images (mammography, radiographs) is laid out as the protocol's grid instead.
  */
 export function StudyViewer({ study }: { study: StudySummary }) {
   const { t } = useTranslation();
@@ -26,6 +30,8 @@ export function StudyViewer({ study }: { study: StudySummary }) {
   const [report, setReport] = useState<ViewportReport>();
   const series = list.status === 'ready' ? list.series : [];
   const selected = picked ?? series[0]?.SeriesInstanceUID;
+  const hanging = useHangingLayout(location, study);
+  const grid = hanging.status === 'ready' && hangsAsGrid(hanging.layout.result) ? hanging.layout : undefined;
   const measurements = useStudyMeasurements(`${study.nodeId}|${study.StudyInstanceUID}`, studyUrl(location), !!report);
 
   return (
@@ -41,7 +47,8 @@ export function StudyViewer({ study }: { study: StudySummary }) {
           </p>
         )}
         {list.status === 'ready' && series.length === 0 && <p className="study-message muted">{t('viewer.series.none')}</p>}
-        {list.status === 'ready' && series.length > 0 && (
+        {grid && <HangingGrid layout={grid} />}
+        {!grid && hanging.status !== 'loading' && list.status === 'ready' && series.length > 0 && (
           <StackViewport
             location={location}
             SeriesInstanceUID={selected}

@@ -1,0 +1,42 @@
+import { studySummaryFromJson, WORKLIST_INCLUDE_FIELDS, type StudySummary } from '../../../app/dicom/studySummary';
+import { buildQidoQuery, isDicomJsonDataset } from '../../../app/dicomweb';
+import { isSamePatientForPriors, type PriorDecision } from '../../../app/identity';
+import { studyUrl } from '../../viewer/loadStudyMetadata';
+
+/** A prior study of the patient on the same node, with the identity decision that let it in. */
+export interface PriorStudy {
+  summary: StudySummary;
+  decision: Extract<PriorDecision, { prior: true }>;
+}
+
+/**
+ * The other studies of the current study's patient on the same node (QIDO-RS study level,
+ * PS3.18 10.6.3.3.1, by PatientID and IssuerOfPatientID), kept when isSamePatientForPriors allows
+ * them as priors, most recent first. An unreachable node gives no prior rather than an error.
+ */
+export async function findPriors(gatewayBaseUrl: string, current: StudySummary, signal?: AbortSignal): Promise<PriorStudy[]> {
+  if (!current.PatientID) return [];
+  const match: Record<string, string> = { PatientID: current.PatientID };
+  if (current.IssuerOfPatientID) match.IssuerOfPatientID = current.IssuerOfPatientID;
+  const root = studyUrl({ gatewayBaseUrl, nodeId: current.nodeId, StudyInstanceUID: '' }).replace(/\/studies\/$/, '/studies');
+  const response = await fetch(`${root}?${buildQidoQuery({ match, includefield: [...WORKLIST_INCLUDE_FIELDS] })}`, {
+    credentials: 'same-origin',
+    signal,
+    headers: { accept: 'application/dicom+json' },
+  }).catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+    return undefined;
+  });
+  if (!response?.ok || response.status === 204) return [];
+  const body = (await response.json().catch(() => [])) as unknown;
+  if (!Array.isArray(body)) return [];
+  const priors: PriorStudy[] = [];
+  for (const dataset of body.filter(isDicomJsonDataset)) {
+    const summary = studySummaryFromJson(current.nodeId, dataset);
+    if (!summary) continue;
+    const decision = isSamePatientForPriors(current, summary);
+    if (decision.prior) priors.push({ summary, decision });
+  }
+  const key = (s: StudySummary) => `${s.StudyDate ?? ''}${s.StudyTime ?? ''}`;
+  return priors.sort((a, b) => key(b.summary).localeCompare(key(a.summary)));
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDicomDate } from '../../app/dicom/formatPersonName';
+import { generateMammographyWithPrior, type MammographyStudy, type MammoViewName } from '../../app/samples';
+import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
+import { launchChromium, screenshotPath } from './support/chromium';
+import { startWebMode, type WebMode } from './support/webMode';
+
+const Rows = 512;
+const Columns = 416;
+const patient = { PatientName: 'MAMMO^Claire', PatientID: 'MG-7001', IssuerOfPatientID: 'CHU-NORD', PatientBirthDate: '19680502', PatientSex: 'F' as const };
+const today = new Date();
+const twoYearsAgo = new Date(today.getFullYear() - 2, today.getMonth(), today.getDate());
+const study = { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.7001', StudyDate: toDicomDate(today), StudyTime: '090000', AccessionNumber: 'MG1', StudyID: '1', StudyDescription: 'Screening mammography' };
+const priorStudy = { ...study, StudyInstanceUID: '1.2.826.0.1.3680043.10.543.7000', StudyDate: toDicomDate(twoYearsAgo), AccessionNumber: 'MG0' };
+const ORDER: MammoViewName[] = ['RCC', 'LCC', 'RMLO', 'LMLO'];
+
+describe('mammography hung by its protocol (real PACS, web mode, Chromium)', () => {
+  let pacs: OrthancInstance;
+  let current: MammographyStudy;
+  let prior: MammographyStudy;
+  let web: WebMode;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ current, prior } = generateMammographyWithPrior({ seed: 'e2e-mammo', patient, study, priorStudy, Rows, Columns }));
+    pacs = await startOrthanc({ name: 'e2e-mammo', aeTitle: 'E2E_MAMMO', username: 'mammo', password: 'mammo-secret' });
+    await storeInstancesStow(pacs, [...current.instances, ...prior.instances].map((i) => i.buffer));
+    const dir = mkdtempSync(join(tmpdir(), 'garde-e2e-mammo-'));
+    const nodesFile = join(dir, 'nodes.json');
+    const node = { id: 'pacs-mammo', name: 'PACS Mammo', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } };
+    writeFileSync(nodesFile, JSON.stringify({ nodes: [node] }));
+    web = await startWebMode(['--nodes', nodesFile]);
+    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    await page.goto(web.url);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await web?.stop();
+    await pacs?.stop({ graceMs: 0 });
+  });
+
+  /** The cells of the stage shown, in grid order (row by row). */
+  async function cells(): Promise<Locator[]> {
+    const all = await page.getByTestId('hanging-cell').all();
+    const keyed = await Promise.all(all.map(async (c) => ({ c, k: Number(await c.getAttribute('data-row')) * 10 + Number(await c.getAttribute('data-column')) })));
+    return keyed.sort((a, b) => a.k - b.k).map((x) => x.c);
+  }
+
+  it('opens the screening study from the worklist as RCC | LCC over RMLO | LMLO', async () => {
+    const row = page.locator(`[data-testid=worklist-table] tbody tr[data-study="${study.StudyInstanceUID}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    await page.getByTestId('worklist-table').press('Enter');
+    await page.locator('[data-testid=hanging-layout][data-protocol=mg-screening][data-stage=current]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=hanging-cell][data-state=ready]').nth(3).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('mammo-current') });
+    expect(await page.getByTestId('hanging-stage').textContent()).toContain('Current: CC over MLO');
+    const shown = await cells();
+    expect(shown).toHaveLength(4);
+    for (const [i, cell] of shown.entries()) {
+      const view = current.views.find((v) => v.view === ORDER[i])!;
+      expect(await cell.getAttribute('data-sop')).toBe(view.instance.SOPInstanceUID);
+      expect(await cell.getAttribute('data-view')).toBe(`${ORDER[i]!.slice(0, 1)} ${ORDER[i]!.slice(1)}`);
+    }
+    expect(await page.getByTestId('hanging-prior').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('mammo-current') });
+  });
+
+  it('shows the prior stage with the prior’s images, labelled Prior with its date, on ]', async () => {
+    await page.keyboard.press(']');
+    await page.locator('[data-testid=hanging-layout][data-stage=prior]').waitFor({ timeout: 20_000 });
+    await page.locator(`[data-testid=hanging-cell][data-study="${priorStudy.StudyInstanceUID}"][data-sop]`).nth(3).waitFor({ timeout: 60_000 });
+    const shown = await cells();
+    expect(shown).toHaveLength(4);
+    for (const [i, cell] of shown.entries()) {
+      const view = prior.views.find((v) => v.view === ORDER[i])!;
+      expect(await cell.getAttribute('data-study')).toBe(priorStudy.StudyInstanceUID);
+      expect(await cell.getAttribute('data-sop')).toBe(view.instance.SOPInstanceUID);
+    }
+    const label = `Prior ${priorStudy.StudyDate.slice(0, 4)}-${priorStudy.StudyDate.slice(4, 6)}-${priorStudy.StudyDate.slice(6, 8)}`;
+    expect(await page.getByTestId('hanging-prior').allTextContents()).toEqual([label, label, label, label]);
+    // The same issuer and ID on the same node: a certain identity, no warning banner.
+    expect(await page.getByTestId('hanging-identity-probable').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('mammo-prior') });
+    await page.keyboard.press('[');
+    await page.locator('[data-testid=hanging-layout][data-stage=current]').waitFor({ timeout: 20_000 });
+  });
+
+  // The MG frames render black in the grid's viewports (vtk shader compilation fails on SwiftShader).
+  it.todo('puts each chest wall against its cell edge and the marker where the generator painted it (canvas pixels)');
+  it.todo('raises no uncaught error in the page');
+});
