@@ -73,15 +73,27 @@ let instances = 0;
 
 const HYDRATE = { Length: LengthTool, Angle: AngleTool, EllipticalROI: EllipticalROITool, RectangleROI: RectangleROITool, Probe: ProbeTool, ArrowAnnotate: ArrowAnnotateTool };
 
+let sharedEngine: RenderingEngine | undefined;
+
 /**
- * Creates a rendering engine with one StackViewport on `element` and its tool group (see
+ * The page's one rendering engine: every viewport is enabled on it (Cornerstone3D renders them all
+ * through one offscreen WebGL context). One engine per viewport fails on software GL (shaders stop
+ * compiling with several contexts) and wastes GPU memory elsewhere.
+ */
+function renderingEngine(): RenderingEngine {
+  if (!sharedEngine || sharedEngine.hasBeenDestroyed) sharedEngine = new RenderingEngine('garde-engine');
+  return sharedEngine;
+}
+
+/**
+ * Enables one StackViewport on `element`, on the page's shared rendering engine, with its tool group (see
  * createStackToolGroup). `onChange` receives every state change (image, W/L, camera, load errors).
  * Cornerstone must have been initialised (initCornerstone).
  */
 export function createStackView(element: HTMLDivElement, onChange: (state: StackViewState) => void, options: { arrowLabel: string }): StackView {
   instances += 1;
   const id = `garde-stack-${instances}`;
-  const engine = new RenderingEngine(`${id}-engine`);
+  const engine = renderingEngine();
   engine.enableElement({ viewportId: id, type: Enums.ViewportType.STACK, element });
   const viewport = engine.getViewport(id) as Types.IStackViewport;
   const toolGroup = createStackToolGroup(`${id}-tools`, options.arrowLabel);
@@ -226,7 +238,7 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       element.removeEventListener(Enums.Events.CAMERA_MODIFIED, onCamera);
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_ERROR, onLoadError);
       ToolGroupManager.destroyToolGroup(toolGroup.id);
-      engine.destroy();
+      engine.disableElement(id);
     },
   };
 }
