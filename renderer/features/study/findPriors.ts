@@ -1,6 +1,7 @@
 import { studySummaryFromJson, WORKLIST_INCLUDE_FIELDS, type StudySummary } from '../../../app/dicom/studySummary';
 import { buildQidoQuery, isDicomJsonDataset } from '../../../app/dicomweb';
 import { isSamePatientForPriors, type PriorDecision } from '../../../app/identity';
+import { getSharedCache, listCachedWorklist } from '../../cache';
 import { studyUrl } from '../../viewer/loadStudyMetadata';
 
 /** A prior study of the patient on the same node, with the identity decision that let it in. */
@@ -10,12 +11,19 @@ export interface PriorStudy {
 }
 
 /**
- * The other studies of the current study's patient on the same node (QIDO-RS study level,
- * PS3.18 10.6.3.3.1, by PatientID and IssuerOfPatientID), kept when isSamePatientForPriors allows
- * them as priors, most recent first. An unreachable node gives no prior rather than an error.
+ * The other studies of the current study's patient on the same node, kept when
+ * isSamePatientForPriors allows them as priors, most recent first. A study held in the local cache
+ * takes its priors from the cache (the sync prefetches them), so it opens without any network
+ * request; otherwise the node is asked (QIDO-RS study level, PS3.18 10.6.3.3.1, by PatientID and
+ * IssuerOfPatientID). An unreachable node gives no prior rather than an error.
  */
 export async function findPriors(gatewayBaseUrl: string, current: StudySummary, signal?: AbortSignal): Promise<PriorStudy[]> {
   if (!current.PatientID) return [];
+  const cache = await getSharedCache().catch(() => undefined);
+  if (cache) {
+    const cached = await listCachedWorklist(cache, new Set([current.nodeId])).catch(() => []);
+    if (cached.some((s) => s.StudyInstanceUID === current.StudyInstanceUID)) return rankPriors(current, cached);
+  }
   const match: Record<string, string> = { PatientID: current.PatientID };
   if (current.IssuerOfPatientID) match.IssuerOfPatientID = current.IssuerOfPatientID;
   const root = studyUrl({ gatewayBaseUrl, nodeId: current.nodeId, StudyInstanceUID: '' }).replace(/\/studies\/$/, '/studies');
@@ -30,10 +38,13 @@ export async function findPriors(gatewayBaseUrl: string, current: StudySummary, 
   if (!response?.ok || response.status === 204) return [];
   const body = (await response.json().catch(() => [])) as unknown;
   if (!Array.isArray(body)) return [];
+  return rankPriors(current, body.filter(isDicomJsonDataset).flatMap((d) => studySummaryFromJson(current.nodeId, d) ?? []));
+}
+
+/** The candidates the identity rule accepts as priors of `current`, most recent first. */
+function rankPriors(current: StudySummary, candidates: readonly StudySummary[]): PriorStudy[] {
   const priors: PriorStudy[] = [];
-  for (const dataset of body.filter(isDicomJsonDataset)) {
-    const summary = studySummaryFromJson(current.nodeId, dataset);
-    if (!summary) continue;
+  for (const summary of candidates) {
     const decision = isSamePatientForPriors(current, summary);
     if (decision.prior) priors.push({ summary, decision });
   }
