@@ -30,7 +30,8 @@ export function extractFrames(part10: Uint8Array): ExtractedFrames {
   if (!encapsulated) {
     const rows = dataSet.uint16('x00280010') ?? 0;
     const columns = dataSet.uint16('x00280011') ?? 0;
-    const samples = dataSet.uint16('x00280002') ?? 1;
+    // Native YBR_FULL_422 keeps two samples per pixel (PS3.3 C.7.6.3.1.2, PS3.5 8.2.1).
+    const samples = dataSet.string('x00280004')?.trim() === 'YBR_FULL_422' ? 2 : (dataSet.uint16('x00280002') ?? 1);
     const bits = dataSet.uint16('x00280100') ?? 16;
     const frameBytes = bits === 1 ? Math.ceil((rows * columns * samples) / 8) : (rows * columns * samples * bits) / 8;
     return {
