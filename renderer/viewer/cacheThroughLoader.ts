@@ -3,6 +3,7 @@ import { createImage, wadors } from '@cornerstonejs/dicom-image-loader';
 import { getFrame, putFrame } from '../cache/frameRepository';
 import type { Cache } from '../cache/openCache';
 import { getSharedCache } from '../cache/sharedCache';
+import { installImageLoadFailureFilter, markImageLoadFailure } from './imageLoadFailures';
 
 /** What the loader asks the gateway for: one frame, in the syntax the PACS stores it (PS3.18 8.7.3.5). */
 const MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
@@ -114,17 +115,19 @@ export function loadImageCacheThrough(imageId: string, options: LoaderOptions = 
       image.loadTimeInMS = performance.now() - started;
       return image;
     };
-    imageRetrievalPoolManager.addRequest(() => task().then(resolve, reject), options.requestType ?? Enums.RequestType.Interaction, { imageId }, options.priority ?? 5);
+    imageRetrievalPoolManager.addRequest(() => task().then(resolve, (error: unknown) => reject(markImageLoadFailure(error))), options.requestType ?? Enums.RequestType.Interaction, { imageId }, options.priority ?? 5);
   });
   return { promise, cancelFn: undefined };
 }
 
 /**
  * Makes {@link loadImageCacheThrough} the `wadors` loader (call it after the dicom-image-loader's
- * `init`, which registers its own; calling it again is harmless), and exposes {@link fetchFrame} and {@link decodeFrame} to scripts
+ * `init`, which registers its own; calling it again is harmless); its failures are shown by the
+ * viewport and not left as unhandled page rejections (see imageLoadFailures.ts). Exposes {@link fetchFrame} and {@link decodeFrame} to scripts
  * on `globalThis.gardeFrameDiagnostics` (benchmarks time a bare fetch and decode with them).
  */
 export function registerCacheThroughLoader(): void {
   registerImageLoader('wadors', loadImageCacheThrough as unknown as Types.ImageLoaderFn);
+  installImageLoadFailureFilter();
   Object.defineProperty(globalThis, 'gardeFrameDiagnostics', { value: Object.freeze({ fetchFrame, decodeFrame }), configurable: true });
 }
