@@ -8,19 +8,30 @@ export interface DecodeTraits {
 }
 
 /** Codes of the decode defects the viewer refuses to display (found by the pixel exactness check). */
-export type DecodeDefect = 'JPEG_EXTENDED_12_BIT' | 'YBR_FULL_422_NATIVE' | 'RLE_COLOUR_OVER_8_BITS';
+export type DecodeDefect = 'JPEG_EXTENDED_12_BIT' | 'JPEG_BASELINE_RGB' | 'YBR_FULL_422_NATIVE' | 'RLE_COLOUR_OVER_8_BITS';
 
 const NATIVE = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.2']);
 
 /**
  * Frames the decode path is known to get wrong, by syntax and pixel format: 12-bit JPEG extended
- * (1.2.840.10008.1.2.4.51) decodes to wrong values, native YBR_FULL_422 to wrong colours, and RLE
- * colour above 8 bits per sample to wrong or no values. A wrong value on screen is worse than no
+ * (1.2.840.10008.1.2.4.51) decodes to wrong values; JPEG baseline (1.2.840.10008.1.2.4.50) whose
+ * components are RGB, not colour-transformed (PhotometricInterpretation RGB, PS3.5 8.2.1), is
+ * converted as if YCbCr or never finishes decoding; native YBR_FULL_422 decodes to wrong colours;
+ * RLE colour above 8 bits per sample to wrong or no values. A wrong value on screen is worse than no
  * image: the viewer shows a message naming the defect instead. Undefined when the frame is fine.
  */
 export function knownDecodeDefect(t: DecodeTraits): DecodeDefect | undefined {
   if (t.TransferSyntaxUID === '1.2.840.10008.1.2.4.51' && (t.BitsStored ?? 8) > 8) return 'JPEG_EXTENDED_12_BIT';
+  if (t.TransferSyntaxUID === '1.2.840.10008.1.2.4.50' && t.PhotometricInterpretation === 'RGB' && (t.SamplesPerPixel ?? 1) === 3) return 'JPEG_BASELINE_RGB';
   if (NATIVE.has(t.TransferSyntaxUID) && t.PhotometricInterpretation === 'YBR_FULL_422') return 'YBR_FULL_422_NATIVE';
   if (t.TransferSyntaxUID === '1.2.840.10008.1.2.5' && (t.SamplesPerPixel ?? 1) > 1 && (t.BitsAllocated ?? 8) > 8) return 'RLE_COLOUR_OVER_8_BITS';
   return undefined;
+}
+
+/**
+ * Whether the same frame transcoded to a native syntax by the PACS decodes right: true for every
+ * defect of a compressed syntax; a native YBR_FULL_422 frame stays YBR_FULL_422 when transcoded.
+ */
+export function curedByNativeTranscoding(defect: DecodeDefect): boolean {
+  return defect !== 'YBR_FULL_422_NATIVE';
 }

@@ -3,10 +3,12 @@ import { createImage, wadors } from '@cornerstonejs/dicom-image-loader';
 import { getFrame, putFrame } from '../cache/frameRepository';
 import type { Cache } from '../cache/openCache';
 import { getSharedCache } from '../cache/sharedCache';
+import { decodableFrame } from './decodableFrame';
+import { modalityValues } from './modalityValues';
 import { installImageLoadFailureFilter, markImageLoadFailure } from './imageLoadFailures';
 
-/** What the loader asks the gateway for: one frame, in the syntax the PACS stores it (PS3.18 8.7.3.5). */
-const MEDIA_TYPE = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
+/** What the loader asks the gateway for: one frame, in the syntax the PACS stores it (`*`) or in a given one (PS3.18 8.7.3.5). */
+const mediaType = (TransferSyntaxUID = '*') => `multipart/related; type=application/octet-stream; transfer-syntax=${TransferSyntaxUID}`;
 const IMPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 /** Transfer syntaxes implied by a bare media type (PS3.18 8.7.3.5.2, table 8.7.3-5). */
 const SYNTAX_OF_TYPE: Record<string, string> = {
@@ -58,9 +60,12 @@ export interface FrameBytes {
   contentType: string;
 }
 
-/** Fetches one frame from the gateway with the dicom-image-loader's own request (one HTTP request). */
-export async function fetchFrame(imageId: string, options: LoaderOptions = {}): Promise<FrameBytes> {
-  const part = (await wadors.getPixelData(imageId.substring('wadors:'.length), imageId, MEDIA_TYPE, { ...options })) as { pixelData: Uint8Array; contentType?: string };
+/**
+ * Fetches one frame from the gateway with the dicom-image-loader's own request (one HTTP request),
+ * as stored, or transcoded by the PACS to `TransferSyntaxUID`.
+ */
+export async function fetchFrame(imageId: string, options: LoaderOptions = {}, TransferSyntaxUID?: string): Promise<FrameBytes> {
+  const part = (await wadors.getPixelData(imageId.substring('wadors:'.length), imageId, mediaType(TransferSyntaxUID), { ...options })) as { pixelData: Uint8Array; contentType?: string };
   return { bytes: part.pixelData, contentType: part.contentType ?? 'application/octet-stream' };
 }
 
@@ -100,7 +105,9 @@ async function frameBytes(cache: Cache | undefined, key: FrameKey, imageId: stri
 
 /**
  * Cornerstone3D image loader for the `wadors` scheme, cache first: bytes from the local cache or
- * the gateway (see {@link frameBytes}), decoded by the dicom-image-loader's workers. A frame that
+ * the gateway (see {@link frameBytes}); a frame the decoder is known to get wrong is asked again
+ * transcoded by its PACS, or refused (see decodableFrame.ts); then decoded by the
+ * dicom-image-loader's workers. A frame that
  * cannot be read or decoded rejects for that image only. Image ids that are not single gateway
  * frames go to the dicom-image-loader's own WADO-RS loader.
  */
@@ -111,7 +118,11 @@ export function loadImageCacheThrough(imageId: string, options: LoaderOptions = 
   const promise = new Promise<Types.IImage>((resolve, reject) => {
     const task = async () => {
       const cache = await getSharedCache();
-      const image = await decodeFrame(imageId, await frameBytes(cache, key, imageId, options), options);
+      const stored = await frameBytes(cache, key, imageId, options);
+      const frame = await decodableFrame(imageId, stored, { syntaxOf: transferSyntaxOf, fetchIn: (syntax) => fetchFrame(imageId, options, syntax) });
+      // A transcoded frame replaces the stored one, so the cache holds what decodes right.
+      if (frame !== stored && cache) void putFrame(cache, { ...key, contentType: frame.contentType, bytes: frame.bytes.slice() }).catch((e: unknown) => console.warn('frame not cached:', e));
+      const image = await decodeFrame(imageId, frame, options);
       image.loadTimeInMS = performance.now() - started;
       return image;
     };
@@ -123,11 +134,12 @@ export function loadImageCacheThrough(imageId: string, options: LoaderOptions = 
 /**
  * Makes {@link loadImageCacheThrough} the `wadors` loader (call it after the dicom-image-loader's
  * `init`, which registers its own; calling it again is harmless); its failures are shown by the
- * viewport and not left as unhandled page rejections (see imageLoadFailures.ts). Exposes {@link fetchFrame} and {@link decodeFrame} to scripts
- * on `globalThis.gardeFrameDiagnostics` (benchmarks time a bare fetch and decode with them).
+ * viewport and not left as unhandled page rejections (see imageLoadFailures.ts). Exposes {@link fetchFrame}, {@link decodeFrame} and
+ * modalityValues to scripts on `globalThis.gardeFrameDiagnostics` (benchmarks time a bare fetch
+ * and decode with them; tests compare shown values with a reference decoder).
  */
 export function registerCacheThroughLoader(): void {
   registerImageLoader('wadors', loadImageCacheThrough as unknown as Types.ImageLoaderFn);
   installImageLoadFailureFilter();
-  Object.defineProperty(globalThis, 'gardeFrameDiagnostics', { value: Object.freeze({ fetchFrame, decodeFrame }), configurable: true });
+  Object.defineProperty(globalThis, 'gardeFrameDiagnostics', { value: Object.freeze({ fetchFrame, decodeFrame, modalityValues }), configurable: true });
 }

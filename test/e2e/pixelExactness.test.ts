@@ -30,12 +30,12 @@ const TRANSCODINGS: [string, string, string[]][] = [
 const HANGS = 'the decode never completes (the image would never show)';
 const KNOWN_DECODER_DEFECTS: Record<string, string> = {
   'GDCMJ2K_TextGBR.dcm': `JPEG 2000 lossless: ${HANGS}`,
-  'SC_jpeg_no_color_transform.dcm': `JPEG baseline without colour transform: ${HANGS}`,
-  'SC_jpeg_no_color_transform_2.dcm': `JPEG baseline without colour transform: ${HANGS}`,
-  'SC_rgb_jpeg_app14_dcmd.dcm': `JPEG baseline with an Adobe APP14 marker: ${HANGS}`,
+  'SC_jpeg_no_color_transform.dcm': `JPEG baseline without colour transform: ${HANGS}; refused`,
+  'SC_jpeg_no_color_transform_2.dcm': `JPEG baseline without colour transform: ${HANGS}; refused`,
+  'SC_rgb_jpeg_app14_dcmd.dcm': `JPEG baseline with an Adobe APP14 marker: ${HANGS}; refused`,
   'JPEG-lossy.dcm': '12-bit JPEG extended (process 2/4): PSNR 25 dB against GDCM and dcmtk, which agree exactly',
   'JPGExtended.dcm': '12-bit JPEG extended (process 2/4): PSNR 25 dB against GDCM and dcmtk, which agree exactly',
-  'SC_rgb_jpeg_lossy_gdcm.dcm': 'JPEG baseline holding RGB components: colour-converted as if YCbCr (GDCM and dcmtk agree)',
+  'SC_rgb_jpeg_lossy_gdcm.dcm': 'JPEG baseline holding RGB components: colour-converted as if YCbCr (GDCM and dcmtk agree); refused',
   'JPEG2000-embedded-sequence-delimiter.dcm': 'JPEG 2000 whose fragments hold a sequence delimiter: decoded as noise',
   'SC_ybr_full_422_uncompressed.dcm': 'native YBR_FULL_422: raw Y, Y, Cb bytes shown as RGB (GDCM and dcmtk agree on the colours)',
   'SC_rgb_rle_16bit.dcm': 'RLE 16-bit RGB: values differ from GDCM',
@@ -57,8 +57,22 @@ function generated(): GeneratedInstance[] {
   ];
 }
 
-/** Known wrong-value decodes the viewer must refuse (app/dicom/knownDecodeDefect.ts) rather than display. */
-const REFUSED = ['JPEG-lossy.dcm', 'JPGExtended.dcm', 'SC_ybr_full_422_uncompressed.dcm', 'SC_rgb_rle_16bit.dcm', 'SC_rgb_rle_16bit_2frame.dcm'];
+/**
+ * Known wrong-value decodes the viewer must refuse (app/dicom/knownDecodeDefect.ts) rather than
+ * display, when their node cannot transcode them (the pixel check reads folder nodes; a PACS that
+ * transcodes gets them shown right: test/e2e/transcodeFallback.test.ts).
+ */
+const REFUSED = [
+  'JPEG-lossy.dcm',
+  'JPGExtended.dcm',
+  'SC_jpeg_no_color_transform.dcm',
+  'SC_jpeg_no_color_transform_2.dcm',
+  'SC_rgb_jpeg_app14_dcmd.dcm',
+  'SC_rgb_jpeg_lossy_gdcm.dcm',
+  'SC_ybr_full_422_uncompressed.dcm',
+  'SC_rgb_rle_16bit.dcm',
+  'SC_rgb_rle_16bit_2frame.dcm',
+];
 
 describe('pixel exactness of the decode path (Chromium, Cornerstone3D) against GDCM', () => {
   let results: PixelCheckResult[];

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { knownDecodeDefect } from '../../../app/dicom/knownDecodeDefect';
+import { curedByNativeTranscoding, knownDecodeDefect } from '../../../app/dicom/knownDecodeDefect';
 
 describe('knownDecodeDefect', () => {
   it('refuses 12-bit JPEG extended, accepts 8-bit JPEG extended and baseline', () => {
     expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.51', BitsStored: 12 })).toBe('JPEG_EXTENDED_12_BIT');
     expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.51', BitsStored: 8 })).toBeUndefined();
     expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', BitsStored: 8 })).toBeUndefined();
+  });
+  it('refuses JPEG baseline holding RGB components, accepts it holding YBR_FULL_422 or greyscale', () => {
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PhotometricInterpretation: 'RGB', SamplesPerPixel: 3, BitsAllocated: 8 })).toBe('JPEG_BASELINE_RGB');
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PhotometricInterpretation: 'YBR_FULL_422', SamplesPerPixel: 3, BitsAllocated: 8 })).toBeUndefined();
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PhotometricInterpretation: 'MONOCHROME2', SamplesPerPixel: 1, BitsAllocated: 8 })).toBeUndefined();
+    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.1', PhotometricInterpretation: 'RGB', SamplesPerPixel: 3, BitsAllocated: 8 })).toBeUndefined();
+  });
+  it('tells which defects a native transcoding by the PACS cures', () => {
+    expect(curedByNativeTranscoding('JPEG_EXTENDED_12_BIT')).toBe(true);
+    expect(curedByNativeTranscoding('JPEG_BASELINE_RGB')).toBe(true);
+    expect(curedByNativeTranscoding('RLE_COLOUR_OVER_8_BITS')).toBe(true);
+    expect(curedByNativeTranscoding('YBR_FULL_422_NATIVE')).toBe(false);
   });
   it('refuses native YBR_FULL_422 only', () => {
     expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.1', PhotometricInterpretation: 'YBR_FULL_422', SamplesPerPixel: 3 })).toBe('YBR_FULL_422_NATIVE');
