@@ -1,6 +1,7 @@
-import { cache, Enums, eventTarget, metaData, RenderingEngine, utilities, type Types } from '@cornerstonejs/core';
+import { cache, Enums, eventTarget, metaData, utilities, type Types } from '@cornerstonejs/core';
 import { AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, ProbeTool, RectangleROITool, ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
 import type { ScreenAxes } from '../../app/dicom/orientationMarkers';
+import { sharedRenderingEngine } from './sharedRenderingEngine';
 import { createStackToolGroup, setPrimaryTool, type PrimaryTool } from './stackTools';
 import { fit, flip, millimetresPerScreenPixel, rotateClockwise, screenAxes, slicePosition } from './viewDisplay';
 
@@ -73,18 +74,6 @@ let instances = 0;
 
 const HYDRATE = { Length: LengthTool, Angle: AngleTool, EllipticalROI: EllipticalROITool, RectangleROI: RectangleROITool, Probe: ProbeTool, ArrowAnnotate: ArrowAnnotateTool };
 
-let sharedEngine: RenderingEngine | undefined;
-
-/**
- * The page's one rendering engine: every viewport is enabled on it (Cornerstone3D renders them all
- * through one offscreen WebGL context). One engine per viewport fails on software GL (shaders stop
- * compiling with several contexts) and wastes GPU memory elsewhere.
- */
-function renderingEngine(): RenderingEngine {
-  if (!sharedEngine || sharedEngine.hasBeenDestroyed) sharedEngine = new RenderingEngine('garde-engine');
-  return sharedEngine;
-}
-
 /**
  * Enables one StackViewport on `element`, on the page's shared rendering engine, with its tool group (see
  * createStackToolGroup). `onChange` receives every state change (image, W/L, camera, load errors).
@@ -93,7 +82,7 @@ function renderingEngine(): RenderingEngine {
 export function createStackView(element: HTMLDivElement, onChange: (state: StackViewState) => void, options: { arrowLabel: string }): StackView {
   instances += 1;
   const id = `garde-stack-${instances}`;
-  const engine = renderingEngine();
+  const engine = sharedRenderingEngine();
   engine.enableElement({ viewportId: id, type: Enums.ViewportType.STACK, element });
   const viewport = engine.getViewport(id) as Types.IStackViewport;
   const toolGroup = createStackToolGroup(`${id}-tools`, options.arrowLabel);
