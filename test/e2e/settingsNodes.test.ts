@@ -108,6 +108,26 @@ describe('Settings: PACS node management against a real Orthanc (web mode, Chrom
     await page.getByTestId('node-cancel').click();
   });
 
+  it('advanced settings: a STOW-RS address on another origin is refused next to its field; timeout and STOW-RS address saved', async () => {
+    await page.getByTestId('node-edit').click();
+    await page.locator('[data-testid=dicomweb-advanced] summary').click();
+    expect(await field('timeoutSeconds').inputValue()).toBe('30');
+    await field('stowUrl').fill('https://elsewhere.example/stow');
+    await page.getByTestId('node-save').click();
+    await page.getByTestId('issue-stowUrl').waitFor();
+    await field('stowUrl').fill(`${orthanc.dicomWebUrl}/studies`);
+    await field('timeoutSeconds').fill('12,5');
+    await page.getByTestId('node-save').click();
+    await page.getByTestId('node-form').waitFor({ state: 'detached', timeout: 10_000 });
+    const saved = JSON.parse(readFileSync(join(web.dataDir, 'nodes.json'), 'utf8')).nodes[0];
+    expect(saved).toMatchObject({ stowUrl: `${orthanc.dicomWebUrl}/studies`, timeoutMs: 12_500, auth: { password: PASSWORD } });
+    await page.getByTestId('node-edit').click();
+    expect(await field('timeoutSeconds').inputValue()).toBe('12.5');
+    expect(await field('stowUrl').inputValue()).toBe(`${orthanc.dicomWebUrl}/studies`);
+    await page.screenshot({ path: screenshotPath('settings-nodes-advanced') });
+    await page.getByTestId('node-cancel').click();
+  });
+
   it('removes the node', async () => {
     await page.getByTestId('node-remove').click();
     await page.getByTestId('node-remove-confirm').click();

@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { FieldGroupProps } from './fieldProps';
 import type { NodeDraft } from './nodeDraft';
 import { TextField } from './TextField';
+import { DicomwebAdvancedFields } from './DicomwebAdvancedFields';
 import { TlsFields } from './TlsFields';
 
 const AUTH_TYPES: readonly NodeDraft['authType'][] = ['none', 'basic', 'bearer'];
 
-/** DICOMweb node: base URL and authentication (none, basic, bearer); secrets are write-only. */
+/** DICOMweb node: base URL and authentication (none, basic, bearer; secrets are write-only), HTTPS settings, advanced settings. */
 export function DicomwebFields({ draft, set, issues, editing }: FieldGroupProps) {
   const { t } = useTranslation();
   const unchanged = editing ? t('settings.nodes.form.unchanged') : undefined;
@@ -33,6 +34,7 @@ export function DicomwebFields({ draft, set, issues, editing }: FieldGroupProps)
         <TextField label={t('settings.nodes.form.token')} type="password" value={draft.token} onChange={(token) => set({ token })} issue={issues.token} placeholder={unchanged} testId="token" />
       )}
       {draft.baseUrl.trim().toLowerCase().startsWith('https:') && <TlsFields draft={draft} set={set} issues={issues} />}
+      <DicomwebAdvancedFields draft={draft} set={set} issues={issues} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../../app/ipc/errors';
-import type { NodeInput, PublicNodeView } from '../../../app/nodes';
+import { DEFAULT_TIMEOUT_MS, type NodeInput, type PublicNodeView } from '../../../app/nodes';
 
 /** Node kinds the form offers. */
 export type DraftKind = PublicNodeView['kind'];
@@ -28,15 +28,20 @@ export interface NodeDraft {
   rejectUnauthorized: boolean;
   /** What is already configured, for the placeholders of the write-only TLS paths. */
   tlsConfigured: { customCa: boolean; clientCertificate: boolean };
-  /** DICOMweb settings the form does not show but must keep when editing. */
-  keep: { stowUrl?: string; qidoSupportsFuzzy?: boolean; timeoutMs?: number };
+  /** DICOMweb: where STOW-RS stores go when not under the base URL (same origin), blank for `{baseUrl}/studies`. */
+  stowUrl: string;
+  /** DICOMweb: request timeout, in seconds as typed. */
+  timeoutSeconds: string;
+  /** DICOMweb: whether the PACS matches person names fuzzily (QIDO-RS `fuzzymatching=true`, PS3.18 8.3.4.1). */
+  qidoSupportsFuzzy: boolean;
 }
 
 /** An empty draft of a new node. */
 export function emptyDraft(kind: DraftKind = 'dicomweb'): NodeDraft {
   return {
     kind, id: '', name: '', baseUrl: '', authType: 'basic', username: '', password: '', token: '',
-    host: '', port: '104', calledAeTitle: '', callingAeTitle: 'GARDE', retrieve: 'C-GET', scpPort: '', path: '', keep: {},
+    host: '', port: '104', calledAeTitle: '', callingAeTitle: 'GARDE', retrieve: 'C-GET', scpPort: '', path: '',
+    stowUrl: '', timeoutSeconds: String(DEFAULT_TIMEOUT_MS / 1000), qidoSupportsFuzzy: false,
     caFile: '', certFile: '', keyFile: '', rejectUnauthorized: true, tlsConfigured: { customCa: false, clientCertificate: false },
   };
 }
@@ -47,7 +52,8 @@ export function draftFromView(view: PublicNodeView): NodeDraft {
   switch (view.kind) {
     case 'dicomweb':
       return {
-        ...draft, baseUrl: view.baseUrl, authType: view.authType, keep: { stowUrl: view.stowUrl, qidoSupportsFuzzy: view.qidoSupportsFuzzy || undefined, timeoutMs: view.timeoutMs },
+        ...draft, baseUrl: view.baseUrl, authType: view.authType,
+        stowUrl: view.stowUrl ?? '', timeoutSeconds: String(view.timeoutMs / 1000), qidoSupportsFuzzy: view.qidoSupportsFuzzy ?? false,
         rejectUnauthorized: view.tls?.rejectUnauthorized ?? true,
         tlsConfigured: { customCa: view.tls?.customCa ?? false, clientCertificate: view.tls?.clientCertificate ?? false },
       };
@@ -73,6 +79,13 @@ function numberField(text: string): number | undefined {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : (trimmed as unknown as number);
 }
 
+/** Milliseconds from seconds as typed (decimals allowed), the text otherwise (the schema then names the field), nothing when empty. */
+function millisecondsField(text: string): number | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return undefined;
+  return /^\d+(\.\d+)?$/.test(trimmed) ? Math.round(Number(trimmed) * 1000) : (text as unknown as number);
+}
+
 /** The request main validates: empty secrets are `null` (keep the stored one when editing). */
 export function draftToInput(draft: NodeDraft): NodeInput {
   const common = { id: draft.id.trim() || slugFromName(draft.name), name: draft.name.trim() };
@@ -84,9 +97,13 @@ export function draftToInput(draft: NodeDraft): NodeInput {
           : draft.authType === 'bearer'
             ? { type: 'bearer' as const, token: draft.token || null }
             : { type: 'none' as const };
-      const keep = Object.fromEntries(Object.entries(draft.keep).filter(([, v]) => v !== undefined));
       const tls = { caFile: draft.caFile.trim() || null, certFile: draft.certFile.trim() || null, keyFile: draft.keyFile.trim() || null, rejectUnauthorized: draft.rejectUnauthorized };
-      return { ...common, kind: 'dicomweb', baseUrl: draft.baseUrl.trim(), auth, tls, ...keep };
+      const stowUrl = draft.stowUrl.trim();
+      const timeoutMs = millisecondsField(draft.timeoutSeconds);
+      return {
+        ...common, kind: 'dicomweb', baseUrl: draft.baseUrl.trim(), auth, tls,
+        ...(stowUrl ? { stowUrl } : {}), ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(draft.qidoSupportsFuzzy ? { qidoSupportsFuzzy: true } : {}),
+      };
     }
     case 'dimse':
       return {
@@ -98,8 +115,9 @@ export function draftToInput(draft: NodeDraft): NodeInput {
   }
 }
 
-/** The form field an issue belongs to (`auth.password` -> `password`), or '' for the whole node. */
+/** The form field an issue belongs to (`auth.password` -> `password`, `timeoutMs` -> `timeoutSeconds`), or '' for the whole node. */
 export function issueField(issue: FieldIssue): string {
   const path = issue.path.split(', ')[0] ?? '';
+  if (path === 'timeoutMs') return 'timeoutSeconds';
   return path.startsWith('auth.') ? path.slice('auth.'.length) : path;
 }
