@@ -12,6 +12,7 @@ import {
 import { AuditLogError } from './AuditLogError';
 import { readLastLine } from './readLastLine';
 import { sha256Hex } from './sha256Hex';
+import { acquireWriterLock, type WriterLock } from './writerLock';
 
 /** Options of {@link AuditLog.open}. */
 export interface AuditLogOptions {
@@ -32,7 +33,8 @@ export type AuditEventInput = Omit<AuditEvent, 'EventDateTime'> & { EventDateTim
  * through an O_APPEND descriptor; each write is a whole line.
  *
  * One writer per file: two `AuditLog` instances (or processes) appending to the
- * same file would fork the chain.
+ * same file would fork the chain, so `open` takes the file's writer lock
+ * (writerLock.ts) and a second writer is refused until `close`.
  *
  * After a failed write the log refuses further appends (fail closed): the
  * file may hold a partial line, and chaining past it would hide the damage.
@@ -47,12 +49,13 @@ export class AuditLog {
     private readonly handle: FileHandle,
     private prevHash: string,
     private readonly options: Required<AuditLogOptions>,
+    private readonly lock: WriterLock,
   ) {}
 
   /**
-   * Opens (or creates, with its folder) the log at `path` and recovers the
-   * chain head from the last line.
-   * @throws AuditLogError when the last line is incomplete or not a valid record.
+   * Opens (or creates, with its folder) the log at `path`, takes its writer
+   * lock, and recovers the chain head from the last line.
+   * @throws AuditLogError when another writer holds the log, or the last line is incomplete or not a valid record.
    */
   static async open(path: string, options: AuditLogOptions = {}): Promise<AuditLog> {
     const resolved: Required<AuditLogOptions> = {
@@ -61,7 +64,11 @@ export class AuditLog {
       now: options.now ?? (() => new Date()),
     };
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    const handle = await open(path, 'a+', 0o600);
+    const lock = await acquireWriterLock(path);
+    const handle = await open(path, 'a+', 0o600).catch(async (error: unknown) => {
+      await lock.release();
+      throw error;
+    });
     try {
       const { lastLine, endsWithNewline } = await readLastLine(handle);
       if (!endsWithNewline) {
@@ -73,9 +80,10 @@ export class AuditLog {
         if (!check.ok) throw new AuditLogError(`${path}: last record is not valid (${check.reason}); verify the file and start a new log`);
         prevHash = check.record.hash;
       }
-      return new AuditLog(path, handle, prevHash, resolved);
+      return new AuditLog(path, handle, prevHash, resolved, lock);
     } catch (error) {
       await handle.close();
+      await lock.release();
       throw error;
     }
   }
@@ -104,12 +112,13 @@ export class AuditLog {
     return run;
   }
 
-  /** Waits for pending appends, then closes the file. */
+  /** Waits for pending appends, then closes the file and releases its writer lock. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.tail;
     await this.handle.close();
+    await this.lock.release();
   }
 
   private async write(event: AuditEvent): Promise<AuditRecord> {
