@@ -1,4 +1,5 @@
 import { metaData } from '@cornerstonejs/core';
+import { jpegComponentIds } from '../../app/dicom/jpegComponentIds';
 import { curedByNativeTranscoding, knownDecodeDefect, type DecodeDefect } from '../../app/dicom/knownDecodeDefect';
 import { DecodeRefusedError } from './decodeErrors';
 
@@ -19,11 +20,15 @@ interface ImagePixelModule {
   bitsStored?: number;
 }
 
-/** The known decode defect of a frame in a transfer syntax, from its registered pixel description. */
-export function frameDefect(imageId: string, TransferSyntaxUID: string): DecodeDefect | undefined {
+/** JPEG processes whose frame header tells how the decoder takes the colour components. */
+const JPEG_LOSSY = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51']);
+
+/** The known decode defect of a frame's bytes in a transfer syntax, with its registered pixel description. */
+export function frameDefect(imageId: string, TransferSyntaxUID: string, bytes: Uint8Array): DecodeDefect | undefined {
   const pixel = metaData.get('imagePixelModule', imageId) as ImagePixelModule | undefined;
   return knownDecodeDefect({
     TransferSyntaxUID,
+    JpegComponentIds: JPEG_LOSSY.has(TransferSyntaxUID) ? jpegComponentIds(bytes) : undefined,
     PhotometricInterpretation: pixel?.photometricInterpretation,
     SamplesPerPixel: pixel?.samplesPerPixel,
     BitsAllocated: pixel?.bitsAllocated,
@@ -49,14 +54,14 @@ export interface DecodableFrameOptions {
  */
 export async function decodableFrame(imageId: string, frame: SyntaxFrame, options: DecodableFrameOptions): Promise<SyntaxFrame> {
   const TransferSyntaxUID = options.syntaxOf(frame.contentType);
-  const defect = frameDefect(imageId, TransferSyntaxUID);
+  const defect = frameDefect(imageId, TransferSyntaxUID, frame.bytes);
   if (!defect) return frame;
   if (curedByNativeTranscoding(defect)) {
     const transcoded = await options.fetchIn(EXPLICIT_VR_LITTLE_ENDIAN).catch((error: unknown) => {
       console.warn(`frame not transcoded by its PACS (${TransferSyntaxUID}):`, error instanceof Error ? error.message : error);
       return undefined;
     });
-    if (transcoded && !frameDefect(imageId, options.syntaxOf(transcoded.contentType))) return transcoded;
+    if (transcoded && !frameDefect(imageId, options.syntaxOf(transcoded.contentType), transcoded.bytes)) return transcoded;
   }
   throw new DecodeRefusedError(defect, TransferSyntaxUID);
 }

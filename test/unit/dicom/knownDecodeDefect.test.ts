@@ -8,7 +8,11 @@ describe('knownDecodeDefect', () => {
     expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', BitsStored: 8 })).toBeUndefined();
   });
   it('refuses JPEG baseline holding RGB components, accepts it holding YBR_FULL_422 or greyscale', () => {
-    expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PhotometricInterpretation: 'RGB', SamplesPerPixel: 3, BitsAllocated: 8 })).toBe('JPEG_BASELINE_RGB');
+    const rgb = { TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PhotometricInterpretation: 'RGB', SamplesPerPixel: 3, BitsAllocated: 8 };
+    expect(knownDecodeDefect(rgb)).toBe('JPEG_BASELINE_RGB');
+    expect(knownDecodeDefect({ ...rgb, JpegComponentIds: [1, 2, 3] })).toBe('JPEG_BASELINE_RGB');
+    expect(knownDecodeDefect({ ...rgb, JpegComponentIds: [0, 1, 2] })).toBe('JPEG_BASELINE_RGB');
+    expect(knownDecodeDefect({ ...rgb, JpegComponentIds: [0x52, 0x47, 0x42] })).toBeUndefined();
     expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PhotometricInterpretation: 'YBR_FULL_422', SamplesPerPixel: 3, BitsAllocated: 8 })).toBeUndefined();
     expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.4.50', PhotometricInterpretation: 'MONOCHROME2', SamplesPerPixel: 1, BitsAllocated: 8 })).toBeUndefined();
     expect(knownDecodeDefect({ TransferSyntaxUID: '1.2.840.10008.1.2.1', PhotometricInterpretation: 'RGB', SamplesPerPixel: 3, BitsAllocated: 8 })).toBeUndefined();
