@@ -1,4 +1,5 @@
-import { planEviction, type EvictionReason } from '../../app/sync/evictionPlan';
+import { DEFAULT_RETENTION_MS, planEviction, type EvictionReason } from '../../app/sync/evictionPlan';
+import { purgeOrphanMeasurements } from './measurementRepository';
 import { studyId, type Cache } from './openCache';
 import { deleteStudy, studiesWithOutbox } from './studyRepository';
 import { Pinned } from './schema';
@@ -33,6 +34,7 @@ export interface EvictResult {
  * Purges studies not accessed within the retention period, then evicts least recently used
  * studies until the cache is within its size limit — never a pinned study, one open in a viewer
  * (`markOpen`), or one with an unsent outbox item. The decision is app/sync/evictionPlan.ts.
+ * Measurements go with their study; those of studies never cached go once past the retention period.
  */
 export async function evict(cache: Cache, options: EvictOptions = {}): Promise<EvictResult> {
   const limitBytes = options.limitBytes ?? (await defaultLimitBytes());
@@ -54,6 +56,7 @@ export async function evict(cache: Cache, options: EvictOptions = {}): Promise<E
     await deleteStudy(cache, s.nodeId, s.StudyInstanceUID);
     evicted.push({ nodeId: s.nodeId, StudyInstanceUID: s.StudyInstanceUID, reason, bytes: s.bytes });
   }
+  await purgeOrphanMeasurements(cache, cache.now() - (options.retentionMs ?? DEFAULT_RETENTION_MS));
   return { evicted, remainingBytes: plan.remainingBytes + outboxBytes, overLimit: plan.overLimit };
 }
 
@@ -63,12 +66,13 @@ export function purgeExpired(cache: Cache, retentionMs?: number): Promise<EvictR
 }
 
 /**
- * Forgets every cached study (patients, studies, series, instances, frames, sync jobs), pinned and
- * open ones included. Unsent outbox items and the key check stay: a reader's answer is never lost.
+ * Forgets every cached study (patients, studies, series, instances, frames, sync jobs, measurements),
+ * pinned and open ones included. Unsent outbox items and the key check stay: a reader's answer is
+ * never lost.
  */
 export async function purgeAll(cache: Cache): Promise<void> {
   const { db } = cache;
-  await db.transaction('rw', [db.patients, db.studies, db.series, db.instances, db.frames, db.syncJobs], async () => {
-    await Promise.all([db.patients.clear(), db.studies.clear(), db.series.clear(), db.instances.clear(), db.frames.clear(), db.syncJobs.clear()]);
+  await db.transaction('rw', [db.patients, db.studies, db.series, db.instances, db.frames, db.syncJobs, db.measurements], async () => {
+    await Promise.all([db.patients.clear(), db.studies.clear(), db.series.clear(), db.instances.clear(), db.frames.clear(), db.syncJobs.clear(), db.measurements.clear()]);
   });
 }

@@ -31,8 +31,14 @@ export function studyId(nodeId: string, StudyInstanceUID: string): string {
   return `${nodeId}|${StudyInstanceUID}`;
 }
 
+/** The node id and Study Instance UID of a {@link studyId} (UIDs have no `|`: split at the last one). */
+export function parseStudyId(id: string): { nodeId: string; StudyInstanceUID: string } {
+  const at = id.lastIndexOf('|');
+  return { nodeId: id.slice(0, Math.max(0, at)), StudyInstanceUID: id.slice(at + 1) };
+}
+
 async function hasRecords(db: CacheDb): Promise<boolean> {
-  for (const table of [db.studies, db.frames, db.instances, db.patients, db.outbox]) if ((await table.count()) > 0) return true;
+  for (const table of [db.studies, db.frames, db.instances, db.patients, db.outbox, db.measurements]) if ((await table.count()) > 0) return true;
   return false;
 }
 

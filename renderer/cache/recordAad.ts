@@ -10,5 +10,6 @@ export const recordAad = {
   series: (nodeId: string, SeriesInstanceUID: string) => `series|${nodeId}|${SeriesInstanceUID}`,
   instance: (nodeId: string, SOPInstanceUID: string) => `instances|${nodeId}|${SOPInstanceUID}`,
   frame: (nodeId: string, SOPInstanceUID: string, frame: number) => `frames|${nodeId}|${SOPInstanceUID}|${frame}`,
+  measurements: (nodeId: string, StudyInstanceUID: string) => `measurements|${nodeId}|${StudyInstanceUID}`,
   outbox: (nodeId: string, SOPInstanceUID: string) => `outbox|${nodeId}|${SOPInstanceUID}`,
 } as const;

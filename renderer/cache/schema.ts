@@ -111,6 +111,19 @@ export interface OutboxRecord {
   sealed: Sealed;
 }
 
+/**
+ * The measurements drawn on one study by this reader (Cornerstone3D annotations as JSON: tool,
+ * handles, figures), sealed; one record per study, deleted with the study (evict.ts).
+ */
+export interface MeasurementRecord {
+  nodeId: string;
+  StudyInstanceUID: string;
+  /** Milliseconds since the epoch of the last change. */
+  updatedAt: number;
+  bytes: number;
+  sealed: Sealed;
+}
+
 /** A cache setting or bookkeeping value (the key check lives here). */
 export interface SettingRecord {
   key: string;
@@ -135,6 +148,12 @@ export const SCHEMA_V2 = {
   studies: `${SCHEMA_V1.studies}, *ModalitiesInStudy`,
 } as const;
 
+/** Version 3: the measurements of each study (one sealed record per study). */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  measurements: '[nodeId+StudyInstanceUID], updatedAt',
+} as const;
+
 /** The default database name. */
 export const CACHE_DB_NAME = 'garde-cache';
 
@@ -148,6 +167,7 @@ export class CacheDb extends Dexie {
   syncJobs!: EntityTable<SyncJobRecord, 'id'>;
   outbox!: EntityTable<OutboxRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  measurements!: Table<MeasurementRecord, [string, string]>;
 
   constructor(name = CACHE_DB_NAME) {
     super(name);
@@ -170,5 +190,7 @@ export class CacheDb extends Dexie {
             study.ModalitiesInStudy ??= [...(byStudy.get(`${study.nodeId}|${study.StudyInstanceUID}`) ?? [])].sort();
           });
       });
+    // A new table: nothing to convert (measurements were kept in memory for the session before).
+    this.version(3).stores(SCHEMA_V3);
   }
 }

@@ -46,18 +46,20 @@ export function markOpen(cache: Cache, nodeId: string, StudyInstanceUID: string)
 }
 
 /**
- * Deletes a study and all its records (series, instances, frames, sync jobs), and its patient when
- * no other cached study refers to it. Outbox items are kept: they are sent whatever the cache holds.
+ * Deletes a study and all its records (series, instances, frames, sync jobs, the reader's
+ * measurements), and its patient when no other cached study refers to it. Outbox items are kept:
+ * they are sent whatever the cache holds.
  */
 export async function deleteStudy(cache: Cache, nodeId: string, StudyInstanceUID: string): Promise<void> {
   const { db } = cache;
   const key: [string, string] = [nodeId, StudyInstanceUID];
-  await db.transaction('rw', [db.studies, db.series, db.instances, db.frames, db.syncJobs, db.patients], async () => {
+  await db.transaction('rw', [db.studies, db.series, db.instances, db.frames, db.syncJobs, db.patients, db.measurements], async () => {
     const study = await db.studies.get(key);
     await db.frames.where('[nodeId+StudyInstanceUID]').equals(key).delete();
     await db.instances.where('[nodeId+StudyInstanceUID]').equals(key).delete();
     await db.series.where('[nodeId+StudyInstanceUID]').equals(key).delete();
     await db.syncJobs.where('[nodeId+StudyInstanceUID]').equals(key).delete();
+    await db.measurements.delete(key);
     await db.studies.delete(key);
     if (study?.patientKey && (await db.studies.where('patientKey').equals(study.patientKey).count()) === 0) await db.patients.delete(study.patientKey);
   });

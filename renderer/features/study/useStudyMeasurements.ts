@@ -2,16 +2,17 @@ import { eventTarget } from '@cornerstonejs/core';
 import { annotation, Enums as ToolEnums } from '@cornerstonejs/tools';
 import { useEffect, useState } from 'react';
 import { annotationsOn, listMeasurements, type Measurement } from '../../viewer/measurements';
-import { restoreAnnotations, sessionMeasurementStore, type MeasurementStore } from '../../viewer/measurementStore';
+import { localMeasurementStore, rebaseAnnotations, restoreAnnotations, type MeasurementStore } from '../../viewer/measurementStore';
 
 const EVENTS = [ToolEnums.Events.ANNOTATION_ADDED, ToolEnums.Events.ANNOTATION_COMPLETED, ToolEnums.Events.ANNOTATION_MODIFIED, ToolEnums.Events.ANNOTATION_REMOVED];
 
 /**
  * The measurements of one study while it is open: restored from `store` when the study opens,
  * saved to it on every change, and taken out of the viewer's annotation state when it closes.
- * `studyUrl` is the prefix of the study's image ids.
+ * `studyUrl` is the prefix of the study's image ids. The default store is the local cache's
+ * (kept across reloads, sealed), or the session's when the page has no cache.
  */
-export function useStudyMeasurements(studyKey: string, studyUrl: string, ready: boolean, store: MeasurementStore = sessionMeasurementStore): Measurement[] {
+export function useStudyMeasurements(studyKey: string, studyUrl: string, ready: boolean, store: MeasurementStore = localMeasurementStore): Measurement[] {
   const [measurements, setMeasurements] = useState<Measurement[]>([]);
   useEffect(() => {
     if (!ready) return;
@@ -25,7 +26,7 @@ export function useStudyMeasurements(studyKey: string, studyUrl: string, ready: 
     };
     void store.load(studyKey).then((saved) => {
       if (!live) return;
-      restoreAnnotations(saved);
+      restoreAnnotations(rebaseAnnotations(saved, studyUrl));
       restored = true;
       refresh();
     });

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from './pages/cacheHarness';
+import { buildTestPages, serveTestPages } from './pages/serveTestPages';
+import { launchChromium } from './support/chromium';
+
+// The reader's state of each study in the local cache (renderer/cache in Chromium, through the
+// cache test page): measurements sealed per study and deleted with it, and the schema upgrade
+// that added their table.
+const NODE = 'pacs-nord';
+const DAY = 24 * 3600_000;
+const T0 = Date.UTC(2026, 0, 14, 22, 0, 0);
+const key = randomBytes(32).toString('base64');
+
+describe('study state in the local cache (Chromium)', () => {
+  let pages: Awaited<ReturnType<typeof serveTestPages>>;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    buildTestPages();
+    pages = await serveTestPages();
+    context = await launchChromium();
+    page = await context.newPage();
+    await page.goto(`${pages.origin}/cacheHarness.html`);
+    await page.waitForFunction(() => document.title === 'cache-harness-ready');
+  });
+  afterAll(async () => {
+    await context?.close();
+    await pages?.close();
+  });
+
+  it('upgrades a version 2 database: its records stay, the measurements table is there', async () => {
+    const out = await page.evaluate(async () => {
+      const h = window.cacheHarness;
+      const name = 'garde-cache-v2-upgrade';
+      const v2 = new h.Dexie(name);
+      v2.version(1).stores(h.cache.SCHEMA_V1);
+      v2.version(2).stores(h.cache.SCHEMA_V2);
+      await v2.table('studies').add({ nodeId: 'n', StudyInstanceUID: '1.9', patientKey: 'p', StudyDate: '20260101', ModalitiesInStudy: ['CT'], lastAccess: 5, pinned: 0, bytes: 10 });
+      await v2.table('outbox').add({ nodeId: 'n', StudyInstanceUID: '1.9', SOPInstanceUID: '1.9.99', state: 0, attempts: 0, createdAt: 1, updatedAt: 1, bytes: 4, sealed: new ArrayBuffer(4) });
+      const before = v2.verno;
+      v2.close();
+      const latest = new h.cache.CacheDb(name);
+      await latest.open();
+      const out = { before, after: latest.verno, tables: latest.tables.map((t) => t.name).sort(), studies: await latest.studies.toArray(), outbox: await latest.outbox.count(), measurements: await latest.measurements.count() };
+      latest.close();
+      return out;
+    });
+    expect(out.before).toBe(2);
+    expect(out.after).toBeGreaterThanOrEqual(3);
+    expect(out.tables).toContain('measurements');
+    expect(out.studies).toEqual([{ nodeId: 'n', StudyInstanceUID: '1.9', patientKey: 'p', StudyDate: '20260101', ModalitiesInStudy: ['CT'], lastAccess: 5, pinned: 0, bytes: 10 }]);
+    expect(out.outbox).toBe(1);
+    expect(out.measurements).toBe(0);
+  });
+
+  it('keeps measurements per study, bound to it, and deletes them with the study, by eviction, retention or purge', async () => {
+    const out = await page.evaluate(
+      async ([key, NODE, T0, DAY]) => {
+        const h = window.cacheHarness;
+        let t = T0;
+        const cache = await h.cache.openCache({ key, name: 'garde-cache-measurements', now: () => t });
+        const uid = (i: number) => `1.2.826.0.1.3680043.8.498.7${i}`;
+        const length = (mm: number) => [{ annotationUID: `a-${mm}`, metadata: { toolName: 'Length' }, data: { cachedStats: { x: { length: mm, unit: 'mm' } } } }];
+        for (const i of [1, 2, 3]) {
+          await h.cache.putStudyMetadata(cache, NODE, h.syntheticStudy({ StudyInstanceUID: uid(i), PatientName: `Patient^${i}`, PatientID: `P${i}`, modality: 'CT', instances: 1 }));
+          await h.cache.putMeasurements(cache, NODE, uid(i), length(10 + i));
+        }
+        // A study viewed from the PACS and never cached: its measurements alone.
+        await h.cache.putMeasurements(cache, NODE, uid(9), length(19));
+        const read = async (i: number) => ((await h.cache.getMeasurements(cache, NODE, uid(i))) as ReturnType<typeof length>).map((a) => a.data.cachedStats.x.length);
+        const first = { one: await read(1), two: await read(2), none: await h.cache.getMeasurements(cache, 'other-node', uid(1)) };
+
+        // A record copied under another study does not open.
+        const sealedOf2 = (await cache.db.measurements.get([NODE, uid(2)]))!.sealed;
+        await cache.db.measurements.update([NODE, uid(3)], { sealed: sealedOf2.slice(0) });
+        const moved = await h.cache.getMeasurements(cache, NODE, uid(3)).then(
+          () => 'opened',
+          (e: Error) => e.name,
+        );
+
+        await h.cache.putMeasurements(cache, NODE, uid(2), []);
+        const emptied = await cache.db.measurements.get([NODE, uid(2)]);
+        await h.cache.putMeasurements(cache, NODE, uid(2), length(22));
+
+        await h.cache.deleteStudy(cache, NODE, uid(1));
+        const afterDelete = await read(1);
+
+        // Retention: study 2 accessed now, study 3 and the uncached one left for 8 days.
+        t = T0 + 8 * DAY;
+        await h.cache.touchStudy(cache, NODE, uid(2));
+        const evicted = (await h.cache.purgeExpired(cache, 7 * DAY)).evicted.map((e) => e.StudyInstanceUID);
+        const kept = (await cache.db.measurements.toCollection().primaryKeys()).map((k) => k[1]);
+
+        await h.cache.purgeAll(cache);
+        const afterPurge = await cache.db.measurements.count();
+        cache.close();
+        return { first, moved, emptied: emptied === undefined, afterDelete, evicted, kept, afterPurge };
+      },
+      [key, NODE, T0, DAY] as const,
+    );
+    expect(out.first).toEqual({ one: [11], two: [12], none: [] });
+    expect(out.moved).toBe('CacheRecordError');
+    expect(out.emptied).toBe(true);
+    expect(out.afterDelete).toEqual([]);
+    expect(out.evicted).toEqual(['1.2.826.0.1.3680043.8.498.73']);
+    expect(out.kept).toEqual(['1.2.826.0.1.3680043.8.498.72']);
+    expect(out.afterPurge).toBe(0);
+  });
+
+  it('keeps no measurement figure in clear in IndexedDB', async () => {
+    const out = await page.evaluate(async (key) => {
+      const h = window.cacheHarness;
+      const name = 'garde-cache-measurements-clear';
+      const cache = await h.cache.openCache({ key, name });
+      await h.cache.putMeasurements(cache, 'n', '1.2.3', [{ metadata: { toolName: 'EllipticalROI', referencedImageId: 'wadors:/x/series/1.2.3.4' }, data: { label: 'nodule spiculé', cachedStats: { t: { area: 1234.5678, mean: -987.654 } } } }]);
+      cache.close();
+      const enc = new TextEncoder();
+      return h.rawScan(name, ['EllipticalROI', 'nodule', '1234.5678', '-987.654', '1.2.3.4', '1.2.3'].map((s) => h.toBase64(enc.encode(s))));
+    }, key);
+    // Only the study UID (the record's key) may be read without the key.
+    expect(out.found).toEqual([false, false, false, false, false, true]);
+  });
+});
