@@ -2,17 +2,14 @@
 // Presentation with its own window) hung by the protocol and rendered in Chromium's WebGL2:
 // Cornerstone3D has had MG images render grey or blank at this size; every cell is checked by its
 // pixels (chest wall bright, background dark, laterality marker where it was painted).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateMammographyStudy, type MammographyStudy, type MammoViewName } from '../../app/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium, screenshotPath } from './support/chromium';
+import { screenshotPath } from './support/chromium';
 import { hangingCells, mammoCellChecks } from './support/mammoCanvas';
-import { startWebMode, type WebMode } from './support/webMode';
+import { dicomwebNode, startWorkstation, type Workstation } from './support/workstation';
 
 const Rows = 4096;
 const Columns = 3328;
@@ -23,10 +20,8 @@ const ORDER: MammoViewName[] = ['RCC', 'LCC', 'RMLO', 'LMLO'];
 describe('full-size mammograms (3328 × 4096) render with their window (real PACS, web mode, Chromium)', () => {
   let pacs: OrthancInstance;
   let mammo: MammographyStudy;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     mammo = generateMammographyStudy({ seed: 'e2e-mammo-full', patient, study });
@@ -34,24 +29,16 @@ describe('full-size mammograms (3328 × 4096) render with their window (real PAC
     expect(mammo.instances.every((i) => i.buffer.byteLength > Rows * Columns * 2)).toBe(true);
     pacs = await startOrthanc({ name: 'e2e-mammo-full', aeTitle: 'E2E_MGFULL', username: 'mammo', password: 'mammo-secret' });
     for (const instance of mammo.instances) await storeInstancesStow(pacs, [instance.buffer]);
-    const dir = mkdtempSync(join(tmpdir(), 'garde-e2e-mammo-full-'));
-    const nodesFile = join(dir, 'nodes.json');
-    const node = { id: 'pacs-mammo-full', name: 'PACS Mammo', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } };
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [node] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(web.url);
+    workstation = await startWorkstation({ nodes: [dicomwebNode('pacs-mammo-full', 'PACS Mammo', pacs)], viewport: { width: 1400, height: 900 } });
+    page = workstation.page;
   }, 180_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 });
   });
 
   it('hangs RCC | LCC over RMLO | LMLO, each cell showing its breast, chest wall and marker, not grey or blank', async () => {
-    await page.goto(`${web.origin}/open?StudyInstanceUID=${study.StudyInstanceUID}`);
+    await page.goto(`${workstation.web.origin}/open?StudyInstanceUID=${study.StudyInstanceUID}`);
     await page.locator('[data-testid=hanging-layout][data-protocol=mg-screening]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid=hanging-cell][data-state=ready]').nth(3).waitFor({ timeout: 120_000 });
     const shown = await hangingCells(page);
@@ -62,6 +49,6 @@ describe('full-size mammograms (3328 × 4096) render with their window (real PAC
       await mammoCellChecks(cell, view, Rows, Columns);
     }
     await page.screenshot({ path: screenshotPath('mammo-full-size') });
-    expect(pageErrors).toEqual([]);
+    expect(workstation.pageErrors).toEqual([]);
   }, 300_000);
 });

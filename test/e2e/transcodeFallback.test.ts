@@ -2,16 +2,16 @@
 // their PACS transcoded to Explicit VR Little Endian and shown with the PACS decoder's values; a
 // node that cannot transcode (a folder node) gets the frame refused with a message, never shown wrong.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { describeFile, type FileUnderCheck } from '../pixel/describeFile';
 import { referenceFrames } from '../pixel/referenceFrames';
-import { launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { screenshotPath } from './support/chromium';
+import { dicomwebNode, startWorkstation, type Workstation } from './support/workstation';
 
 const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
 /** pydicom's 12-bit JPEG extended CT (1.2.840.10008.1.2.4.51), decoded wrong by Cornerstone3D's codec. */
@@ -31,10 +31,8 @@ function studyOf(path: string): string {
 
 describe('decoder defects: transcoded by the PACS, or refused (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
-  const pageErrors: string[] = [];
   const transcodeRequests: string[] = [];
   const frameRequests: string[] = [];
 
@@ -50,31 +48,23 @@ describe('decoder defects: transcoded by the PACS, or refused (web mode, Chromiu
     copyFileSync(JPEG_EXTENDED, copy);
     const uids = [`(0020,000D)=${FOLDER_STUDY}`, `(0020,000E)=${FOLDER_STUDY}.1`, `(0008,0018)=${FOLDER_STUDY}.1.1`];
     execFileSync('dcmodify', ['-nb', ...uids.flatMap((u) => ['-i', u]), copy]);
-    const nodes = [
-      { id: 'pacs-tx', name: 'PACS transcoding', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } },
-      { id: 'folder-tx', name: 'Folder', kind: 'folder', path: folder },
-    ];
-    writeFileSync(join(dir, 'nodes.json'), JSON.stringify({ nodes }));
-    web = await startWebMode(['--nodes', join(dir, 'nodes.json')]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1200, height: 800 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const nodes = [dicomwebNode('pacs-tx', 'PACS transcoding', pacs), { id: 'folder-tx', name: 'Folder', kind: 'folder', path: folder }];
+    workstation = await startWorkstation({ nodes, viewport: { width: 1200, height: 800 } });
+    page = workstation.page;
     page.on('request', (r) => {
       if (!r.url().includes('/frames/')) return;
       frameRequests.push(r.url());
       if ((r.headers()['accept'] ?? '').includes('transfer-syntax=1.2.840.10008.1.2.1')) transcodeRequests.push(r.url());
     });
-    await page.goto(web.url);
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 });
   });
 
   /** Opens a study by its link (each study is on one node), then waits for its viewport to settle. */
   const open = async (StudyInstanceUID: string) => {
-    await page.goto(`${web.origin}/open?StudyInstanceUID=${StudyInstanceUID}`);
+    await page.goto(`${workstation.web.origin}/open?StudyInstanceUID=${StudyInstanceUID}`);
     await page.getByTestId('patient-banner').waitFor({ timeout: 30_000 });
     await page.locator('[data-testid=stack-viewport][data-state=ready], [data-testid=stack-viewport][data-state=error]').waitFor({ timeout: 60_000 });
   };
@@ -132,6 +122,6 @@ describe('decoder defects: transcoded by the PACS, or refused (web mode, Chromiu
     expect(text).toContain('12-bit JPEG extended frames decode to wrong values');
     expect(await page.getByTestId('stack-viewport').getAttribute('data-state')).toBe('error');
     await page.screenshot({ path: screenshotPath('transcode-refused-folder') });
-    expect(pageErrors).toEqual([]);
+    expect(workstation.pageErrors).toEqual([]);
   });
 });

@@ -1,15 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom } from '../../app/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { startLoopbackServer, type LoopbackServer } from '../gateway/support/loopbackServer';
-import { launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { screenshotPath } from './support/chromium';
+import { dicomwebNode, startWorkstation, type Workstation } from './support/workstation';
 
 const patient = { PatientName: 'BADINPUT^Gap', PatientID: 'BI-1', PatientBirthDate: '19700101', PatientSex: 'M' as const };
 const gapStudy = { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9201', StudyDate: toDicomDate(new Date()), StudyTime: '020000', AccessionNumber: 'BI1', StudyID: '1', StudyDescription: 'CT phantom with a gap' };
@@ -33,10 +30,8 @@ function garbageHandler(req: IncomingMessage, res: ServerResponse): void {
 describe('viewer on bad input (web mode, Chromium, real Orthanc)', () => {
   let gapPacs: OrthancInstance;
   let garbage: LoopbackServer;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     const phantom = generateCtPhantom({ seed: 'e2e-bad-input', patient, study: gapStudy, Rows: 64, Columns: 64, slices: 20 });
@@ -46,30 +41,18 @@ describe('viewer on bad input (web mode, Chromium, real Orthanc)', () => {
     ]);
     // Two adjacent slices left out: one gap of three spacings.
     await storeInstancesStow(gapPacs, phantom.instances.filter((_, k) => k !== 8 && k !== 9).map((i) => i.buffer));
-    const dir = mkdtempSync(join(tmpdir(), 'garde-e2e-bad-input-'));
-    const nodesFile = join(dir, 'nodes.json');
-    const basic = (p: OrthancInstance) => ({ type: 'basic', username: p.username, password: p.password });
-    const nodes = [
-      { id: 'pacs-gap', name: 'PACS Gap', kind: 'dicomweb', baseUrl: gapPacs.dicomWebUrl, auth: basic(gapPacs) },
-      { id: 'garbage', name: 'Garbage', kind: 'dicomweb', baseUrl: garbage.url, auth: { type: 'none' } },
-    ];
-    writeFileSync(nodesFile, JSON.stringify({ nodes }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1200, height: 800 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    // The session token comes with the URL web mode prints.
-    await page.goto(web.url);
+    const nodes = [dicomwebNode('pacs-gap', 'PACS Gap', gapPacs), { id: 'garbage', name: 'Garbage', kind: 'dicomweb', baseUrl: garbage.url, auth: { type: 'none' } }];
+    workstation = await startWorkstation({ nodes, viewport: { width: 1200, height: 800 } });
+    page = workstation.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await garbage?.close();
     await gapPacs?.stop({ graceMs: 0 });
   });
 
   const open = async (StudyInstanceUID: string) => {
-    await page.goto(`${web.origin}/open?StudyInstanceUID=${StudyInstanceUID}`);
+    await page.goto(`${workstation.web.origin}/open?StudyInstanceUID=${StudyInstanceUID}`);
     await page.getByTestId('patient-banner').waitFor({ timeout: 20_000 }).catch(async (e: unknown) => {
       await page.screenshot({ path: screenshotPath('viewer-bad-input-open-failed') });
       console.log(await page.locator('body').innerText());
@@ -96,6 +79,6 @@ describe('viewer on bad input (web mode, Chromium, real Orthanc)', () => {
     // The page still works: the study that loads fine opens again.
     await open(gapStudy.StudyInstanceUID);
     await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
-    expect(pageErrors).toEqual([]);
+    expect(workstation.pageErrors).toEqual([]);
   });
 });
