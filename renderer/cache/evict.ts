@@ -1,5 +1,6 @@
 import { DEFAULT_RETENTION_MS, planEviction, type EvictionReason } from '../../app/sync/evictionPlan';
 import { purgeOrphanMeasurements } from './measurementRepository';
+import { purgeOrphanReadStates } from './readStateRepository';
 import { studyId, type Cache } from './openCache';
 import { deleteStudy, studiesWithOutbox } from './studyRepository';
 import { Pinned } from './schema';
@@ -34,7 +35,8 @@ export interface EvictResult {
  * Purges studies not accessed within the retention period, then evicts least recently used
  * studies until the cache is within its size limit — never a pinned study, one open in a viewer
  * (`markOpen`), or one with an unsent outbox item. The decision is app/sync/evictionPlan.ts.
- * Measurements go with their study; those of studies never cached go once past the retention period.
+ * Measurements go with their study; those of studies never cached, and read states of studies no
+ * longer cached, go once past the retention period.
  */
 export async function evict(cache: Cache, options: EvictOptions = {}): Promise<EvictResult> {
   const limitBytes = options.limitBytes ?? (await defaultLimitBytes());
@@ -56,7 +58,9 @@ export async function evict(cache: Cache, options: EvictOptions = {}): Promise<E
     await deleteStudy(cache, s.nodeId, s.StudyInstanceUID);
     evicted.push({ nodeId: s.nodeId, StudyInstanceUID: s.StudyInstanceUID, reason, bytes: s.bytes });
   }
-  await purgeOrphanMeasurements(cache, cache.now() - (options.retentionMs ?? DEFAULT_RETENTION_MS));
+  const expired = cache.now() - (options.retentionMs ?? DEFAULT_RETENTION_MS);
+  await purgeOrphanMeasurements(cache, expired);
+  await purgeOrphanReadStates(cache, expired);
   return { evicted, remainingBytes: plan.remainingBytes + outboxBytes, overLimit: plan.overLimit };
 }
 
@@ -68,7 +72,7 @@ export function purgeExpired(cache: Cache, retentionMs?: number): Promise<EvictR
 /**
  * Forgets every cached study (patients, studies, series, instances, frames, sync jobs, measurements),
  * pinned and open ones included. Unsent outbox items and the key check stay: a reader's answer is
- * never lost.
+ * never lost. Read states (UIDs only) stay too, until the retention period ends ({@link evict}).
  */
 export async function purgeAll(cache: Cache): Promise<void> {
   const { db } = cache;

@@ -10,9 +10,11 @@ export { getInstanceMetadata, getSeriesMetadata, getStudyAttributes, getStudyMet
 export { deleteMeasurements, getMeasurements, purgeOrphanMeasurements, putMeasurements } from './measurementRepository';
 export { addOutboxItem, getOutboxPayload, listOutbox, setOutboxState, type OutboxEntry, type OutboxInput } from './outboxRepository';
 export { openCache, openCacheWithBridge, parseStudyId, resetCache, resetCacheWithBridge, studyId, type Cache, type OpenCacheOptions } from './openCache';
-export { CACHE_DB_NAME, CacheDb, JobState, OutboxState, Pinned, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+export { CACHE_DB_NAME, CacheDb, JobState, OutboxState, Pinned, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 export { deleteStudy, getCachedStudy, listCachedStudies, markOpen, setPinned, touchStudy, usage, type CachedStudy, type CacheUsage } from './studyRepository';
 export { listCachedWorklist, listedStudy, matchesFilter, rememberListedStudies, type WorklistStudy } from './cachedWorklist';
 export { withCachedStudies, type OfflineAwareOutcome, type OfflineAwareResult } from './offlineWorklist';
+export { deriveReadState, ReadState, readStateName, type OutboxFact, type ReadStateName } from './readState';
+export { markStudyNew, markStudyOpened, purgeOrphanReadStates, readStates, watchReadStates } from './readStateRepository';
 export { getSharedCache, setSharedCache } from './sharedCache';
 export { cacheStateOf, getSeriesList, getWorklistRecord, putSeriesList, putWorklistRecord, type CacheState } from './studyListing';

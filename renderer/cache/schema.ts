@@ -124,6 +124,21 @@ export interface MeasurementRecord {
   sealed: Sealed;
 }
 
+/**
+ * What this reader did with a study, by UIDs only (no patient data): when they last opened it in
+ * the viewer and when they last marked it as new (unread). The worklist's read state is derived
+ * from it and the study's outbox items (readState.ts).
+ */
+export interface ReadStateRecord {
+  nodeId: string;
+  StudyInstanceUID: string;
+  /** Milliseconds since the epoch of the last opening in the viewer. */
+  openedAt?: number;
+  /** Milliseconds since the epoch of the last "mark as new": openings and outbox items before it no longer count. */
+  markedNewAt?: number;
+  updatedAt: number;
+}
+
 /** A cache setting or bookkeeping value (the key check lives here). */
 export interface SettingRecord {
   key: string;
@@ -154,6 +169,12 @@ export const SCHEMA_V3 = {
   measurements: '[nodeId+StudyInstanceUID], updatedAt',
 } as const;
 
+/** Version 4: the reader's state of each study (opened, marked new), by UIDs. */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  readStates: '[nodeId+StudyInstanceUID], updatedAt',
+} as const;
+
 /** The default database name. */
 export const CACHE_DB_NAME = 'garde-cache';
 
@@ -168,6 +189,7 @@ export class CacheDb extends Dexie {
   outbox!: EntityTable<OutboxRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   measurements!: Table<MeasurementRecord, [string, string]>;
+  readStates!: Table<ReadStateRecord, [string, string]>;
 
   constructor(name = CACHE_DB_NAME) {
     super(name);
@@ -192,5 +214,7 @@ export class CacheDb extends Dexie {
       });
     // A new table: nothing to convert (measurements were kept in memory for the session before).
     this.version(3).stores(SCHEMA_V3);
+    // A new table: studies opened before it start as new (reported and sent come from the outbox).
+    this.version(4).stores(SCHEMA_V4);
   }
 }

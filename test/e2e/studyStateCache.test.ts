@@ -6,8 +6,8 @@ import { buildTestPages, serveTestPages } from './pages/serveTestPages';
 import { launchChromium } from './support/chromium';
 
 // The reader's state of each study in the local cache (renderer/cache in Chromium, through the
-// cache test page): measurements sealed per study and deleted with it, and the schema upgrade
-// that added their table.
+// cache test page): measurements sealed per study and deleted with it, read states from the
+// viewer and the outbox, and the schema upgrade that added their tables.
 const NODE = 'pacs-nord';
 const DAY = 24 * 3600_000;
 const T0 = Date.UTC(2026, 0, 14, 22, 0, 0);
@@ -31,7 +31,7 @@ describe('study state in the local cache (Chromium)', () => {
     await pages?.close();
   });
 
-  it('upgrades a version 2 database: its records stay, the measurements table is there', async () => {
+  it('upgrades a version 2 database: its records stay, the measurements and read state tables are there', async () => {
     const out = await page.evaluate(async () => {
       const h = window.cacheHarness;
       const name = 'garde-cache-v2-upgrade';
@@ -49,8 +49,8 @@ describe('study state in the local cache (Chromium)', () => {
       return out;
     });
     expect(out.before).toBe(2);
-    expect(out.after).toBeGreaterThanOrEqual(3);
-    expect(out.tables).toContain('measurements');
+    expect(out.after).toBe(4);
+    expect(out.tables).toEqual(expect.arrayContaining(['measurements', 'readStates']));
     expect(out.studies).toEqual([{ nodeId: 'n', StudyInstanceUID: '1.9', patientKey: 'p', StudyDate: '20260101', ModalitiesInStudy: ['CT'], lastAccess: 5, pinned: 0, bytes: 10 }]);
     expect(out.outbox).toBe(1);
     expect(out.measurements).toBe(0);
@@ -122,5 +122,60 @@ describe('study state in the local cache (Chromium)', () => {
     }, key);
     // Only the study UID (the record's key) may be read without the key.
     expect(out.found).toEqual([false, false, false, false, false, true]);
+  });
+
+  it('derives read states from openings, marks and the outbox, live, and forgets them past retention once the study is gone', async () => {
+    const out = await page.evaluate(
+      async ([key, NODE, T0, DAY]) => {
+        const h = window.cacheHarness;
+        let t = T0;
+        const cache = await h.cache.openCache({ key, name: 'garde-cache-read-states', now: () => t });
+        const uid = (i: number) => `1.2.826.0.1.3680043.8.498.8${i}`;
+        const seen: string[][] = [];
+        const names = (m: Map<string, number>) => [...m].map(([id, s]) => `${id.split('|')[1]!.slice(-2)}:${h.cache.readStateName(s as 0)}`).sort();
+        const stop = h.cache.watchReadStates(cache, (m) => seen.push(names(m)));
+        const settle = () => new Promise((r) => setTimeout(r, 100));
+        const step = async (action: () => Promise<unknown>) => {
+          t += 1000;
+          await action();
+          await settle();
+          return names(await h.cache.readStates(cache));
+        };
+        const steps = {
+          opened: await step(() => h.cache.markStudyOpened(cache, NODE, uid(1))),
+          queued: await step(() => h.cache.addOutboxItem(cache, { nodeId: NODE, StudyInstanceUID: uid(1), SOPInstanceUID: `${uid(1)}.99`, bytes: new Uint8Array(10) })),
+          sent: await step(async () => h.cache.setOutboxState(cache, (await h.cache.listOutbox(cache))[0]!.id, h.cache.OutboxState.sent)),
+          otherOpened: await step(() => h.cache.markStudyOpened(cache, NODE, uid(2))),
+          markedNew: await step(() => h.cache.markStudyNew(cache, NODE, uid(1))),
+          reopened: await step(() => h.cache.markStudyOpened(cache, NODE, uid(1))),
+        };
+        stop();
+        const record = await cache.db.readStates.get([NODE, uid(1)]);
+        // Retention: study 2 is cached, study 1 is not; both read states are 8 days old.
+        await h.cache.putStudyMetadata(cache, NODE, h.syntheticStudy({ StudyInstanceUID: uid(2), PatientName: 'Patient^2', PatientID: 'P2', modality: 'CT', instances: 1 }));
+        await h.cache.setPinned(cache, NODE, uid(2), true);
+        t += 8 * DAY;
+        await h.cache.purgeExpired(cache, 7 * DAY);
+        const kept = (await cache.db.readStates.toCollection().primaryKeys()).map((k) => k[1]);
+        await h.cache.purgeAll(cache);
+        const afterPurgeAll = await cache.db.readStates.count();
+        cache.close();
+        return { steps, live: seen.at(-1), fields: Object.keys(record ?? {}).sort(), kept, afterPurgeAll };
+      },
+      [key, NODE, T0, DAY] as const,
+    );
+    expect(out.steps).toEqual({
+      opened: ['81:inProgress'],
+      queued: ['81:reported'],
+      sent: ['81:sent'],
+      otherOpened: ['81:sent', '82:inProgress'],
+      markedNew: ['82:inProgress'],
+      reopened: ['81:inProgress', '82:inProgress'],
+    });
+    expect(out.live).toEqual(['81:inProgress', '82:inProgress']);
+    // UIDs and times only: no patient data.
+    expect(out.fields).toEqual(['StudyInstanceUID', 'markedNewAt', 'nodeId', 'openedAt', 'updatedAt']);
+    expect(out.kept).toEqual(['1.2.826.0.1.3680043.8.498.82']);
+    expect(out.afterPurgeAll).toBe(1);
   });
 });

@@ -8,10 +8,13 @@ import { errorText } from '../../i18n/errorText';
 import { EmptyState } from '../../shell/EmptyState';
 import type { NodesState } from '../../shell/useNodes';
 import { ClinicalRequestPanel } from './ClinicalRequestPanel';
+import { ALL_ROWS, filterRows, type RowFilter } from './filterRows';
 import { NodeOutcomes } from './NodeOutcomes';
+import { useReadStates } from './useReadStates';
 import { useWorklist } from './useWorklist';
 import { WorklistFilters } from './WorklistFilters';
 import { WorklistTable } from './WorklistTable';
+import './worklist.css';
 
 /**
  * Default window of an on-call worklist: since yesterday. Folders and CDs (and the demo archive)
@@ -52,13 +55,29 @@ function Worklist({ configured, onOpenStudy, initialFilter }: { configured: Node
   const { t } = useTranslation();
   const initial = useMemo(() => initialFilter ?? defaultFilter(configured), [configured, initialFilter]);
   const [filter, setFilter] = useState<WorklistFilter>(initial);
-  const [selected, setSelected] = useState(0);
+  const [rowFilter, setRowFilter] = useState<RowFilter>(ALL_ROWS);
+  const [picked, setSelected] = useState(0);
   const { state, refresh } = useWorklist(filter);
-  const studies = state.status === 'ready' ? state.result.studies : [];
+  const read = useReadStates();
+  const found = state.status === 'ready' ? state.result : undefined;
+  // Identity flags are computed over every study found, then follow the rows shown.
+  const { studies, flags } = useMemo(() => {
+    const shown = filterRows(found?.studies ?? [], rowFilter, read.of);
+    const flagsShown = new Map(shown.flatMap(({ index }, row) => (state.status === 'ready' && state.flags.has(index) ? [[row, state.flags.get(index)!] as const] : [])));
+    return { studies: shown.map((r) => r.study), flags: flagsShown };
+  }, [found, rowFilter, read.of, state]);
+  const selected = Math.max(0, Math.min(picked, studies.length - 1));
   return (
-    <div className="page page-wide" data-testid="page-worklist" data-state={state.status}>
+    <div className="page page-wide" data-testid="page-worklist" data-state={state.status} data-read-states={read.known ? 'known' : undefined}>
       <h1>{t('worklist.title')}</h1>
-      <WorklistFilters initial={initial} onApply={(f) => (setSelected(0), setFilter(f))} onRefresh={refresh} />
+      <WorklistFilters
+        initial={initial}
+        onApply={(f) => (setSelected(0), setFilter(f))}
+        onRefresh={refresh}
+        rows={rowFilter}
+        onRows={(f) => (setSelected(0), setRowFilter(f))}
+        nodes={configured}
+      />
       {state.status === 'ready' && <NodeOutcomes outcomes={state.result.nodes} nodes={configured} />}
       {state.status === 'loading' && <p className="muted">{t('worklist.loading')}</p>}
       {state.status === 'error' && (
@@ -69,7 +88,7 @@ function Worklist({ configured, onOpenStudy, initialFilter }: { configured: Node
       {state.status === 'ready' && studies.length === 0 && <p className="muted" data-testid="worklist-none">{t('worklist.none')}</p>}
       {studies.length > 0 && (
         <div className="worklist-layout">
-          <WorklistTable studies={studies} flags={state.status === 'ready' ? state.flags : undefined} nodes={configured} selected={selected} onSelect={setSelected} onOpen={(s) => onOpenStudy?.(s)} />
+          <WorklistTable studies={studies} flags={flags} nodes={configured} selected={selected} readOf={read.of} onSelect={setSelected} onOpen={(s) => onOpenStudy?.(s)} onMarkNew={read.markNew} />
           <ClinicalRequestPanel study={studies[selected]} />
         </div>
       )}

@@ -4,11 +4,24 @@ import { formatDicomDate, formatDicomTime, formatPersonName } from '../../../app
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import type { IdentityFlag } from '../../../app/identity';
 import { CacheBadge as SyncBadge } from '../../sync';
+import type { ReadState } from '../../cache/readState';
 import { CacheBadge } from './CacheBadge';
 import { IdentityBadge } from './IdentityBadge';
+import { ReadStateBadge } from './ReadStateBadge';
 
-/** One study of the worklist: urgency, patient as its node identifies them, study, node. */
-export const WorklistRow = memo(function WorklistRow(props: { index: number; study: StudySummary; nodeName: string; flag?: IdentityFlag; describeNode: (id: string) => string; selected: boolean; onSelect: (i: number) => void; onOpen: (s: StudySummary) => void }) {
+/** One study of the worklist: urgency, patient as its node identifies them, study, node, read state. */
+export const WorklistRow = memo(function WorklistRow(props: {
+  index: number;
+  study: StudySummary;
+  nodeName: string;
+  flag?: IdentityFlag;
+  describeNode: (id: string) => string;
+  selected: boolean;
+  readState: ReadState | undefined;
+  onSelect: (i: number) => void;
+  onOpen: (s: StudySummary) => void;
+  onMarkNew: (s: StudySummary) => void;
+}) {
   const { t } = useTranslation();
   const s = props.study;
   const priority = s.RequestedProcedurePriority ?? 'ROUTINE';
@@ -38,6 +51,9 @@ export const WorklistRow = memo(function WorklistRow(props: { index: number; stu
       <td className="description">{s.StudyDescription}</td>
       <td>
         {props.nodeName} <CacheBadge study={s} /> <SyncBadge nodeId={s.nodeId} StudyInstanceUID={s.StudyInstanceUID} />
+      </td>
+      <td>
+        <ReadStateBadge study={s} state={props.readState} onMarkNew={props.onMarkNew} />
       </td>
     </tr>
   );

@@ -4,16 +4,27 @@ import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import type { IdentityFlag } from '../../../app/identity';
 import type { NodeSummary } from '../../../app/ipc/contract';
+import type { ReadState } from '../../cache/readState';
 import { WorklistRow } from './WorklistRow';
 
 const ROW_HEIGHT = 33;
-const COLUMNS = ['urgency', 'patient', 'patientId', 'birthDate', 'date', 'modality', 'description', 'node'] as const;
+const COLUMNS = ['urgency', 'patient', 'patientId', 'birthDate', 'date', 'modality', 'description', 'node', 'read'] as const;
 
 /**
  * The studies to read, virtualised (only the visible rows are in the DOM, so ten thousand studies
- * scroll smoothly): arrows, Page Up/Down, Home/End move the selection, Enter opens the study.
+ * scroll smoothly): arrows, Page Up/Down, Home/End move the selection, Enter opens the study,
+ * U marks it as new (unread).
  */
-export function WorklistTable(props: { studies: StudySummary[]; flags?: Map<number, IdentityFlag>; nodes: NodeSummary[]; selected: number; onSelect: (i: number) => void; onOpen: (s: StudySummary) => void }) {
+export function WorklistTable(props: {
+  studies: StudySummary[];
+  flags?: Map<number, IdentityFlag>;
+  nodes: NodeSummary[];
+  selected: number;
+  readOf: (s: StudySummary) => ReadState | undefined;
+  onSelect: (i: number) => void;
+  onOpen: (s: StudySummary) => void;
+  onMarkNew: (s: StudySummary) => void;
+}) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: props.studies.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -29,6 +40,7 @@ export function WorklistTable(props: { studies: StudySummary[]; flags?: Map<numb
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
     if (e.key in moves) props.onSelect(Math.max(0, Math.min(last, props.selected + moves[e.key]!)));
     else if (e.key === 'Enter' && props.studies[props.selected]) props.onOpen(props.studies[props.selected]!);
+    else if ((e.key === 'u' || e.key === 'U') && props.studies[props.selected]) props.onMarkNew(props.studies[props.selected]!);
     else return;
     e.preventDefault();
   };
@@ -57,8 +69,10 @@ export function WorklistTable(props: { studies: StudySummary[]; flags?: Map<numb
               flag={props.flags?.get(item.index)}
               describeNode={nodeName}
               selected={item.index === props.selected}
+              readState={props.readOf(props.studies[item.index]!)}
               onSelect={props.onSelect}
               onOpen={props.onOpen}
+              onMarkNew={props.onMarkNew}
             />
           ))}
           {after > 0 && <tr className="spacer" style={{ height: after }} aria-hidden="true" />}
