@@ -1,8 +1,9 @@
 import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { frameKey, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
-import { putFrames, type FrameInput } from '../cache/frameRepository';
+import { putFrames } from '../cache/frameRepository';
 import { getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
 import type { Cache } from '../cache/openCache';
+import { FrameWriter } from './frameWriter';
 import { gatewayGet, gatewayJson, streamMultipart, SyncRequestError, type RequestLimiter } from './gatewayFetch';
 import { part10Frames } from './part10Frames';
 
@@ -34,12 +35,19 @@ export function seriesInstances(metadata: readonly DicomJsonDataset[]): SeriesIn
 }
 
 /**
- * A series' instance metadata (PS3.18 10.4.1.1.2): from the cache when it holds as many instances
- * as the series has (`expected`, NumberOfSeriesRelatedInstances), else fetched and stored first.
+ * A series' instance metadata from the cache, when it holds as many instances as the series has
+ * (`expected`, NumberOfSeriesRelatedInstances (0020,1209)); undefined otherwise.
  */
-export async function seriesMetadata(ctx: SeriesContext, SeriesInstanceUID: string, expected: number | undefined): Promise<DicomJsonDataset[]> {
+export async function cachedSeriesMetadata(ctx: SeriesContext, SeriesInstanceUID: string, expected: number | undefined): Promise<DicomJsonDataset[] | undefined> {
   const cached = await getSeriesMetadata(ctx.cache, ctx.nodeId, SeriesInstanceUID);
-  if (cached.errors.length === 0 && cached.instances.length > 0 && expected !== undefined && cached.instances.length >= expected) return cached.instances;
+  return cached.errors.length === 0 && cached.instances.length > 0 && expected !== undefined && cached.instances.length >= expected ? cached.instances : undefined;
+}
+
+/**
+ * Fetches a series' instance metadata (PS3.18 10.4.1.1.2) and stores it. The request takes its
+ * place in the limiter's queue at the call, before the caller's next request.
+ */
+export async function fetchSeriesMetadata(ctx: SeriesContext, SeriesInstanceUID: string): Promise<DicomJsonDataset[]> {
   const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}/metadata`;
   const fetched = await ctx.limiter.run(() => gatewayJson<DicomJsonDataset>(url, ctx.signal, ctx.onBytes));
   await putStudyMetadata(ctx.cache, ctx.nodeId, fetched);
@@ -60,28 +68,39 @@ function missingByInstance(job: SeriesFetchJob, present: ReadonlySet<string>): {
   return plan.flatMap((b) => (b.kind === 'frames' ? b.frames : []));
 }
 
-/** Retrieves the whole series in one request and stores each instance's frames as its part arrives. */
-async function fetchWholeSeries(ctx: SeriesContext, job: SeriesFetchJob): Promise<void> {
-  const wanted = new Map(job.instances.map((i) => [i.SOPInstanceUID, i.NumberOfFrames ?? 1]));
-  const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${job.SeriesInstanceUID}`;
+/**
+ * Retrieves a whole series in one request (PS3.18 10.4.1.1.2); each instance's frames are cut from
+ * its part as it arrives and handed to a {@link FrameWriter}, which stores them while the stream
+ * goes on. `instances` is the series' metadata, which may still be on its way: parts wait for it,
+ * so the metadata is stored before any frame, while both transfers overlap. What was received is
+ * stored before this returns or throws (a stream cut short keeps its complete parts).
+ */
+export async function fetchWholeSeries(ctx: SeriesContext, SeriesInstanceUID: string, instances: Promise<readonly SeriesInstance[]>): Promise<void> {
+  const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}`;
   await ctx.limiter.run(async () => {
-    const response = await gatewayGet(url, SERIES_ACCEPT, ctx.signal);
-    await streamMultipart(
-      response,
-      async (part) => {
-        let instance;
-        try {
-          instance = part10Frames(part.body);
-        } catch {
-          return; // Fetched frame by frame afterwards.
-        }
-        if (wanted.get(instance.SOPInstanceUID) !== instance.frames.length) return;
-        const frames: FrameInput[] = instance.frames.map((bytes, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID: instance.SOPInstanceUID, frame: i + 1, contentType: instance.contentType, bytes }));
-        await putFrames(ctx.cache, frames);
-        ctx.onFrames(frames.length);
-      },
-      ctx.onBytes,
-    );
+    const writer = new FrameWriter(ctx.cache, ctx.onFrames);
+    let wanted: Map<string, number> | undefined;
+    try {
+      const response = await gatewayGet(url, SERIES_ACCEPT, ctx.signal);
+      await streamMultipart(
+        response,
+        async (part) => {
+          wanted ??= new Map((await instances).map((i) => [i.SOPInstanceUID, i.NumberOfFrames ?? 1]));
+          let instance;
+          try {
+            instance = part10Frames(part.body);
+          } catch {
+            return; // Fetched frame by frame afterwards.
+          }
+          if (wanted.get(instance.SOPInstanceUID) !== instance.frames.length) return;
+          await writer.add(instance.frames.map((bytes, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID: instance.SOPInstanceUID, frame: i + 1, contentType: instance.contentType, bytes })));
+        },
+        ctx.onBytes,
+      );
+    } finally {
+      await writer.drain().catch(() => undefined);
+    }
+    await writer.drain();
   });
 }
 
@@ -104,15 +123,15 @@ async function fetchInstanceFrames(ctx: SeriesContext, SeriesInstanceUID: string
 /**
  * Fetches the frames of one series that the cache does not hold (metadata is stored first, by
  * {@link seriesMetadata}): the whole series in one multipart request when none of its frames is
- * stored, each instance's frames stored in one transaction as its part arrives; then the frames
- * still missing, one request per instance (`resumePlan`), so a stored frame is never asked again.
+ * stored and `retrieved` is false (see {@link fetchWholeSeries}); then the frames still missing,
+ * one request per instance (`resumePlan`), so a stored frame is never asked again.
  */
-export async function fetchSeriesFrames(ctx: SeriesContext, job: SeriesFetchJob): Promise<void> {
+export async function fetchSeriesFrames(ctx: SeriesContext, job: SeriesFetchJob, retrieved = false): Promise<void> {
   let present = await storedFrameKeys(ctx);
   const plan = resumePlan(job, present);
   if (plan.length === 0) return;
-  if (plan[0]!.kind === 'series') {
-    await fetchWholeSeries(ctx, job);
+  if (plan[0]!.kind === 'series' && !retrieved) {
+    await fetchWholeSeries(ctx, job.SeriesInstanceUID, Promise.resolve(job.instances));
     present = await storedFrameKeys(ctx);
   }
   // Settled, not raced: a retry must never overlap a request still storing frames.

@@ -6,7 +6,7 @@ export interface Part10Frames {
   TransferSyntaxUID: string;
   /** The content type of each frame, as the gateway labels frames asked with `transfer-syntax=*`. */
   contentType: string;
-  /** Frame bytes in order (frame 1 first): native frames cut from PixelData, encapsulated frames as their fragments. */
+  /** Frame bytes in order (frame 1 first): native frames as views of PixelData, encapsulated frames as their fragments. */
   frames: Uint8Array[];
 }
 
@@ -48,7 +48,8 @@ export function part10Frames(bytes: Uint8Array): Part10Frames {
     if (bitsAllocated % 8 !== 0) throw new RangeError(`BitsAllocated ${bitsAllocated} is fetched frame by frame`);
     const frameSize = (dataSet.uint16('x00280010') ?? 0) * (dataSet.uint16('x00280011') ?? 0) * (dataSet.uint16('x00280002') ?? 1) * (bitsAllocated / 8);
     if (frameSize === 0 || frameSize * numberOfFrames > pixelData.length) throw new RangeError('pixel data shorter than its frames');
-    for (let i = 0; i < numberOfFrames; i += 1) frames.push(bytes.slice(pixelData.dataOffset + i * frameSize, pixelData.dataOffset + (i + 1) * frameSize));
+    // Views, not copies: the caller's bytes are the instance's own (one multipart part).
+    for (let i = 0; i < numberOfFrames; i += 1) frames.push(bytes.subarray(pixelData.dataOffset + i * frameSize, pixelData.dataOffset + (i + 1) * frameSize));
   } else {
     const fragments = pixelData.fragments ?? [];
     if (fragments.length === 0) throw new RangeError('encapsulated pixel data without fragments');

@@ -3,7 +3,7 @@ import { frameKey, type SeriesFetchJob } from '../../app/sync';
 import { listedStudy } from '../cache/cachedWorklist';
 import type { Cache } from '../cache/openCache';
 import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListing';
-import { fetchSeriesFrames, seriesInstances, seriesMetadata, storedFrameKeys, type SeriesContext } from './fetchSeries';
+import { cachedSeriesMetadata, fetchSeriesFrames, fetchSeriesMetadata, fetchWholeSeries, seriesInstances, storedFrameKeys, type SeriesContext } from './fetchSeries';
 import { gatewayJson, SyncRequestError, type RequestLimiter } from './gatewayFetch';
 
 /** What one study's run reports as it goes. */
@@ -34,10 +34,34 @@ async function seriesRows(input: StudyRunInput, nodeBase: string, onBytes: (n: n
 }
 
 /**
- * Fetches one study into the cache: its series list, the metadata of every series (stored before
- * any frame), then each series' missing frames (`fetchSeriesFrames`). Resolves with the frame
- * counts once every frame of every instance is stored; throws a {@link SyncRequestError} (or the
- * abort) otherwise, leaving what was stored for the next run.
+ * One series: its metadata (from the cache, else fetched and stored) and, for a study with no frame
+ * stored yet, its whole-series retrieval started right behind the metadata request, so that both
+ * transfers overlap (frames are stored once the metadata is). Resolves once both are settled.
+ */
+async function runSeries(ctx: SeriesContext, row: DicomJsonDataset, fresh: boolean): Promise<SeriesFetchJob | undefined> {
+  const SeriesInstanceUID = getString(row, '0020000E');
+  if (!SeriesInstanceUID) return undefined;
+  const cached = await cachedSeriesMetadata(ctx, SeriesInstanceUID, getNumber(row, '00201209'));
+  const instances = (cached ? Promise.resolve(cached) : fetchSeriesMetadata(ctx, SeriesInstanceUID)).then(seriesInstances);
+  const retrieval = fresh ? fetchWholeSeries(ctx, SeriesInstanceUID, instances) : Promise.resolve();
+  // Settled both: a retry must never overlap a request still storing frames.
+  const [metadata, frames] = await Promise.allSettled([instances, retrieval]);
+  if (metadata.status === 'rejected') throw metadata.reason;
+  if (frames.status === 'rejected') throw frames.reason;
+  return { nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SeriesInstanceUID, instances: metadata.value };
+}
+
+/** Frames in all of the series' instances (NumberOfFrames, 1 when absent). */
+function framesOf(jobs: readonly SeriesFetchJob[]): number {
+  return jobs.reduce((sum, j) => sum + j.instances.reduce((n, i) => n + (i.NumberOfFrames ?? 1), 0), 0);
+}
+
+/**
+ * Fetches one study into the cache: its series list, then series by series their metadata (stored
+ * before any of their frames) and, when nothing of the study is stored yet, the whole series
+ * alongside (`runSeries`); then each series' missing frames (`fetchSeriesFrames`). Resolves with
+ * the frame counts once every frame of every instance is stored; throws a
+ * {@link SyncRequestError} (or the abort) otherwise, leaving what was stored for the next run.
  */
 export async function runStudy(input: StudyRunInput): Promise<{ totalFrames: number; storedFrames: number }> {
   const { cache, nodeId, StudyInstanceUID, progress } = input;
@@ -45,24 +69,25 @@ export async function runStudy(input: StudyRunInput): Promise<{ totalFrames: num
   const ctx: SeriesContext = { cache, nodeBase, nodeId, StudyInstanceUID, signal: input.signal, limiter: input.limiter, onBytes: progress.onBytes, onFrames: progress.onFrames };
   const { rows, fetched } = await seriesRows(input, nodeBase, progress.onBytes);
   if (rows.length === 0) throw new SyncRequestError('NOT_FOUND', `study ${StudyInstanceUID} has no series on ${nodeId}`, false);
+  const countStored = async (jobs: readonly SeriesFetchJob[]) => {
+    const present = await storedFrameKeys(ctx);
+    return jobs.reduce((sum, j) => sum + j.instances.reduce((n, i) => n + Array.from({ length: i.NumberOfFrames ?? 1 }, (_, f) => present.has(frameKey(i.SOPInstanceUID, f + 1))).filter(Boolean).length, 0), 0);
+  };
+  const fresh = (await storedFrameKeys(ctx)).size === 0;
   const jobs: SeriesFetchJob[] = [];
   for (const row of rows) {
-    const SeriesInstanceUID = getString(row, '0020000E');
-    if (!SeriesInstanceUID) continue;
-    const metadata = await seriesMetadata(ctx, SeriesInstanceUID, getNumber(row, '00201209'));
-    jobs.push({ nodeId, StudyInstanceUID, SeriesInstanceUID, instances: seriesInstances(metadata) });
+    const job = await runSeries(ctx, row, fresh);
+    if (!job) continue;
+    jobs.push(job);
+    progress.onTotal(framesOf(jobs), await countStored(jobs));
   }
   if (fetched) await putSeriesList(cache, nodeId, StudyInstanceUID, rows);
   const summary = listedStudy(nodeId, StudyInstanceUID);
   if (summary) await putWorklistRecord(cache, summary);
-  const totalFrames = jobs.reduce((sum, j) => sum + j.instances.reduce((n, i) => n + (i.NumberOfFrames ?? 1), 0), 0);
-  const countStored = async () => {
-    const present = await storedFrameKeys(ctx);
-    return jobs.reduce((sum, j) => sum + j.instances.reduce((n, i) => n + Array.from({ length: i.NumberOfFrames ?? 1 }, (_, f) => present.has(frameKey(i.SOPInstanceUID, f + 1))).filter(Boolean).length, 0), 0);
-  };
-  progress.onTotal(totalFrames, await countStored());
-  for (const job of jobs) await fetchSeriesFrames(ctx, job);
-  const storedFrames = await countStored();
+  const totalFrames = framesOf(jobs);
+  progress.onTotal(totalFrames, await countStored(jobs));
+  for (const job of jobs) await fetchSeriesFrames(ctx, job, fresh);
+  const storedFrames = await countStored(jobs);
   if (storedFrames < totalFrames) throw new SyncRequestError('NODE_BAD_RESPONSE', `${totalFrames - storedFrames} frames of ${StudyInstanceUID} could not be stored`, true);
   return { totalFrames, storedFrames };
 }

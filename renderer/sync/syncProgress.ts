@@ -36,6 +36,8 @@ export interface SyncSnapshot {
 }
 
 const WINDOW_MS = 10_000;
+/** Shortest time between two notifications of the screens. */
+const NOTIFY_MS = 200;
 
 /** The key of a study in the snapshot: `nodeId|StudyInstanceUID`. */
 export function progressKey(nodeId: string, StudyInstanceUID: string): string {
@@ -45,13 +47,14 @@ export function progressKey(nodeId: string, StudyInstanceUID: string): string {
 /**
  * The sync queue's progress, an external store for React (`useSyncExternalStore`): per study
  * frames and bytes, and for the queue its length, throughput over the last ten seconds and an
- * estimated time left. Updates are batched to one notification per animation-free tick.
+ * estimated time left. Updates are batched: at most one notification every 200 ms.
  */
 export class SyncProgressStore {
   private snapshot: SyncSnapshot = { pauseOnMetered: false, studies: new Map(), queueLength: 0, throughput: 0 };
   private readonly listeners = new Set<() => void>();
   private samples: { at: number; bytes: number; frames: number }[] = [];
   private scheduled = false;
+  private notifiedAt = -Infinity;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -98,11 +101,16 @@ export class SyncProgressStore {
     this.snapshot = next;
     if (this.scheduled) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    const notify = () => {
       this.scheduled = false;
+      this.notifiedAt = this.now();
       this.snapshot = this.withRates(this.snapshot);
       for (const l of this.listeners) l();
-    });
+    };
+    // At most one notification per NOTIFY_MS: a stream's chunks would otherwise re-render every badge each time.
+    const wait = this.notifiedAt + NOTIFY_MS - this.now();
+    if (wait > 0) setTimeout(notify, wait);
+    else queueMicrotask(notify);
   }
 
   private withRates(s: SyncSnapshot): SyncSnapshot {

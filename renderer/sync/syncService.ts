@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Cache } from '../cache/openCache';
+import { getFrame } from '../cache/frameRepository';
 import { addOutboxItem } from '../cache/outboxRepository';
 import { getSharedCache } from '../cache/sharedCache';
 import { getCachedStudy, setPinned } from '../cache/studyRepository';
@@ -76,7 +77,8 @@ export function usePinned(nodeId: string, StudyInstanceUID: string): [boolean, (
 
 /**
  * Test pages and scripts drive and read the queue through `globalThis.gardeSync` (prefetch,
- * pause, resume, cancel, pin, the progress snapshot, and adding an outbox item from plain bytes).
+ * pause, resume, cancel, pin, the progress snapshot, adding an outbox item from plain bytes, and
+ * reading one cached frame the way the cache-through image loader does: sealed record, decrypted).
  */
 function exposeForScripts(s: SyncServices): void {
   const api = {
@@ -96,6 +98,7 @@ function exposeForScripts(s: SyncServices): void {
       return id;
     },
     outbox: () => s.outbox.getSnapshot(),
+    cachedFrame: (nodeId: string, SOPInstanceUID: string, frame: number) => getFrame(s.cache, nodeId, SOPInstanceUID, frame),
     sendNow: () => s.outbox.sendNow(),
   };
   Object.defineProperty(globalThis, 'gardeSync', { value: Object.freeze(api), configurable: true });
