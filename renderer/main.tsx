@@ -6,9 +6,10 @@ import { initI18n, resolveLanguage } from './i18n';
 import { App } from './shell/App';
 import { AppContext } from './shell/AppContext';
 import { StartupFailure } from './shell/StartupFailure';
+import { scheduleViewerWarmUp } from './viewer/warmUpViewer';
 import './styles.css';
 
-/** Start-up: ask main who it is and the user's settings, pick the language, render the frame. */
+/** Start-up: ask main who it is and the user's settings, pick the language, render the frame, then ready the viewer. */
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const api = createBridge();
@@ -26,6 +27,8 @@ async function start(): Promise<void> {
       </AppContext.Provider>
     </StrictMode>,
   );
+  // The viewer is made ready while the reader looks at the worklist, so opening a study does not wait for it.
+  scheduleViewerWarmUp();
 }
 
 void start();

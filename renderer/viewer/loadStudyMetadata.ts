@@ -3,6 +3,7 @@ import { getNumber, getString, isDicomJsonDataset, type DicomJsonDataset } from 
 import { registerCacheThroughLoader } from './cacheThroughLoader';
 import { cachedSeriesInstances, cachedSeriesRows, noteStudyOpened, seriesRowsFromInstances, storeSeriesInstances, storeSeriesRows } from './cacheThroughMetadata';
 import { seriesImages, type SeriesImage } from './orderSeriesImages';
+import { createSharedLoads } from './sharedLoads';
 
 /** A series of a study as QIDO-RS reports it (PS3.18 10.6.3.3.2). */
 export interface SeriesSummary {
@@ -37,6 +38,14 @@ export function studyUrl(location: StudyLocation): string {
   const base = new URL(location.gatewayBaseUrl, globalThis.location?.href).href.replace(/\/+$/, '');
   return `${base}/nodes/${encodeURIComponent(location.nodeId)}/dicom-web/studies/${location.StudyInstanceUID}`;
 }
+
+/**
+ * Series lists and series metadata read by this page, shared by the screens of an open study (series
+ * list, hanging protocol, stack and grid viewports) so each is read and decrypted once; kept for the
+ * series used last (a study and its priors). An empty answer is not kept: the study may be arriving.
+ */
+const seriesLists = createSharedLoads<SeriesSummary[]>(8, (series) => series.length > 0);
+const seriesMetadata = createSharedLoads<SeriesImage[]>(32, (images) => images.length > 0);
 
 async function getJson(url: string, signal?: AbortSignal): Promise<DicomJsonDataset[]> {
   const response = await fetch(url, { credentials: 'same-origin', signal, headers: { accept: 'application/dicom+json' } });
@@ -78,6 +87,11 @@ async function cacheThrough<T>(fromCache: () => Promise<T | undefined>, fromGate
  */
 export async function fetchSeriesList(location: StudyLocation, signal?: AbortSignal): Promise<SeriesSummary[]> {
   void noteStudyOpened(location).catch(() => undefined);
+  const series = await seriesLists.get(studyUrl(location), (shared) => readSeriesList(location, shared), signal);
+  return [...series];
+}
+
+async function readSeriesList(location: StudyLocation, signal: AbortSignal): Promise<SeriesSummary[]> {
   const rows = await cacheThrough(
     () => cachedSeriesRows(location),
     () => getJson(`${studyUrl(location)}/series`, signal),
@@ -97,10 +111,16 @@ export async function fetchSeriesList(location: StudyLocation, signal?: AbortSig
  * when the series is cached there, else from the gateway (and then cached); registers each frame's
  * metadata with the dicom-image-loader's WADO-RS metadata manager, and returns the frames in
  * display order (see {@link seriesImages}). Their frames load cache first too (cacheThroughLoader.ts).
+ * Read once for all the screens of the open study (see {@link seriesMetadata}).
  */
 export async function loadSeriesImages(location: StudyLocation, SeriesInstanceUID: string, signal?: AbortSignal): Promise<SeriesImage[]> {
   registerCacheThroughLoader();
   const seriesUrl = `${studyUrl(location)}/series/${SeriesInstanceUID}`;
+  const images = await seriesMetadata.get(seriesUrl, (shared) => readSeriesImages(location, SeriesInstanceUID, seriesUrl, shared), signal);
+  return [...images];
+}
+
+async function readSeriesImages(location: StudyLocation, SeriesInstanceUID: string, seriesUrl: string, signal: AbortSignal): Promise<SeriesImage[]> {
   const instances = await cacheThrough(
     () => cachedSeriesInstances(location, SeriesInstanceUID),
     () => getJson(`${seriesUrl}/metadata`, signal),
