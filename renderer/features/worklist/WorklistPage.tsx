@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toDicomDate } from '../../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import type { NodeSummary } from '../../../app/ipc/contract';
 import type { WorklistFilter } from '../../gateway/searchStudies';
@@ -8,6 +7,7 @@ import { errorText } from '../../i18n/errorText';
 import { EmptyState } from '../../shell/EmptyState';
 import type { NodesState } from '../../shell/useNodes';
 import { ClinicalRequestPanel } from './ClinicalRequestPanel';
+import { defaultFilter } from './defaultFilter';
 import { ALL_ROWS, filterRows, type RowFilter } from './filterRows';
 import { NodeOutcomes } from './NodeOutcomes';
 import { useReadStates } from './useReadStates';
@@ -15,17 +15,6 @@ import { useWorklist } from './useWorklist';
 import { WorklistFilters } from './WorklistFilters';
 import { WorklistTable } from './WorklistTable';
 import './worklist.css';
-
-/**
- * Default window of an on-call worklist: since yesterday. Folders and CDs (and the demo archive)
- * have no "tonight": with only such nodes, no date limit.
- */
-function defaultFilter(nodes: NodeSummary[], now = new Date()): WorklistFilter {
-  if (nodes.length > 0 && nodes.every((n) => n.kind === 'folder')) return {};
-  const yesterday = new Date(now);
-  yesterday.setDate(now.getDate() - 1);
-  return { fromDate: toDicomDate(yesterday) };
-}
 
 /** The on-call worklist: studies of every PACS at once, most urgent first, with the clinical request. */
 export function WorklistPage({ nodes, onOpenSettings, onOpenStudy, initialFilter }: { nodes: NodesState; onOpenSettings: () => void; onOpenStudy?: (s: StudySummary) => void; initialFilter?: WorklistFilter }) {
