@@ -27,7 +27,7 @@ export function SyncStatus() {
       <button type="button" className="link" data-testid="sync-prefetch" onClick={() => void services.prefetch({ fromDate })}>
         {t('sync.prefetch')}
       </button>
-      {snap.paused === 'user' ? (
+      {snap.paused === 'user' || snap.paused === 'quota' ? (
         <button type="button" className="link" data-testid="sync-resume" onClick={() => void services.engine.resume()}>
           {t('sync.resume')}
         </button>

@@ -6,7 +6,8 @@
 export { SyncEngine, type SyncEngineOptions } from './syncEngine';
 export { OutboxSender, type OutboxView } from './outboxSender';
 export { startSync, useSyncServices, usePinned, type SyncServices } from './syncService';
-export { syncProgress, useSyncProgress, useStudySync, progressKey, type StudyProgress, type SyncSnapshot, type StudySyncState, type PauseReason } from './syncProgress';
+export { readCacheLimits, saveCacheLimits, evictOptionsOf, DEFAULT_RETENTION_DAYS, type CacheLimits } from './cacheLimits';
+export { syncProgress, useSyncProgress, useStudySync, progressKey, type StudyProgress, type SyncSnapshot, type StudySyncState, type PauseReason, type EvictionSummary } from './syncProgress';
 export { planWorklistPrefetch, type PlannedJob } from './planWorklistPrefetch';
 export { part10Frames, frameContentType, type Part10Frames } from './part10Frames';
 export { SyncStatus } from './SyncStatus';

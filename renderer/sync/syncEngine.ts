@@ -1,6 +1,7 @@
 import { asRetryableError, decideRetry, PREFETCH_RETRY_POLICY, type PrefetchJob, type RandomSource } from '../../app/sync';
-import type { Cache } from '../cache/openCache';
+import { studyId, type Cache } from '../cache/openCache';
 import { JobState } from '../cache/schema';
+import { evictAfterPrefetch } from './evictAfterPrefetch';
 import { RequestLimiter } from './gatewayFetch';
 import { isMeteredLink, onLinkChange } from './meteredLink';
 import { runStudy } from './runStudy';
@@ -30,7 +31,9 @@ const STATE_NAMES: Record<JobState, StudySyncState> = { [JobState.queued]: 'queu
  * Runs the prefetch plan: a priority queue persisted in the cache's `syncJobs` table (a reload
  * picks it up where it was), at most `maxStudies` studies and `maxRequests` requests at once, each
  * study fetched by {@link runStudy}, failures retried with `decideRetry` and
- * {@link PREFETCH_RETRY_POLICY}. Paused by the reader or, when the setting is on, on a metered link.
+ * {@link PREFETCH_RETRY_POLICY}. Paused by the reader, on a metered link when the setting is on,
+ * or when the cache is full of studies it may not evict; the cache's limits are enforced after
+ * every stored study (see {@link SyncEngine.enforceQuota}).
  */
 export class SyncEngine {
   private readonly running = new Map<number, AbortController>();
@@ -42,6 +45,11 @@ export class SyncEngine {
   private pumping = false;
   private pumpAgain = false;
   private stopLink: (() => void) | undefined;
+  /** Set when the cache is over its limit with only protected studies left (see {@link enforceQuota}). */
+  private quotaFull = false;
+  /** Studies completed since the queue was last empty, with their priority: tonight's run. */
+  private readonly runDone = new Map<string, number>();
+  private evicting: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.limiter = new RequestLimiter(options.maxRequests ?? 4);
@@ -78,10 +86,8 @@ export class SyncEngine {
   /** Shows the persisted queue again (after a purge removed jobs behind the runner's back). */
   async reload(): Promise<void> {
     for (const controller of this.running.values()) controller.abort();
-    const jobs = await listJobs(this.options.cache);
-    const keep = new Set(jobs.map((j) => progressKey(j.nodeId, j.StudyInstanceUID)));
-    for (const s of this.progress.getSnapshot().studies.values()) if (!keep.has(progressKey(s.nodeId, s.StudyInstanceUID))) this.progress.removeStudy(s.nodeId, s.StudyInstanceUID);
-    for (const job of jobs) this.showJob(job);
+    await this.forgetDeleted();
+    for (const job of await listJobs(this.options.cache)) this.showJob(job);
   }
 
   /** The reader pauses the queue: requests in flight are aborted, nothing stored is lost. */
@@ -95,6 +101,7 @@ export class SyncEngine {
   /** The reader resumes the queue; failed studies are tried again. */
   async resume(): Promise<void> {
     this.userPaused = false;
+    this.quotaFull = false;
     await this.options.cache.db.settings.put({ key: PAUSED_SETTING, value: false });
     await requeueFailed(this.options.cache);
     for (const job of await listJobs(this.options.cache)) this.showJob(job);
@@ -117,11 +124,63 @@ export class SyncEngine {
     this.progress.removeStudy(nodeId, StudyInstanceUID);
   }
 
+  /**
+   * The cache limits changed (and the settings ran an eviction): studies whose records are gone
+   * leave the progress list, and a queue stopped for a full cache runs again.
+   */
+  async limitsChanged(): Promise<void> {
+    this.quotaFull = false;
+    await this.forgetDeleted();
+    this.publishPause();
+    void this.pump();
+  }
+
   /** Why the queue does not run now, if it does not. */
   pausedReason(): PauseReason | undefined {
     if (this.userPaused) return 'user';
     if (this.pauseOnMetered && isMeteredLink()) return 'metered';
+    if (this.quotaFull) return 'quota';
     return undefined;
+  }
+
+  /** Removes from the progress list the studies whose job was deleted with their records. */
+  private async forgetDeleted(): Promise<void> {
+    const keep = new Set((await listJobs(this.options.cache)).map((j) => progressKey(j.nodeId, j.StudyInstanceUID)));
+    for (const s of this.progress.getSnapshot().studies.values()) if (!keep.has(progressKey(s.nodeId, s.StudyInstanceUID))) this.progress.removeStudy(s.nodeId, s.StudyInstanceUID);
+  }
+
+  /**
+   * After a study is stored: the cache's eviction with the reader's limits (evictAfterPrefetch),
+   * never removing a study of the queue still to fetch (queued, waiting or running: a study never
+   * evicts itself nor one being fetched beside it), nor one completed in this run of the queue with
+   * a priority as urgent as the finished study's or more (tonight's worklist is not evicted for its
+   * priors). Evicted studies leave the progress list (no longer offline ready). When what is left
+   * still exceeds the limit, the queue stops ('quota') rather than evict those: the reader raises
+   * the limit, unpins, or resumes. Runs one at a time.
+   */
+  private enforceQuota(finished: StoredJob): Promise<void> {
+    const run = async () => {
+      const jobs = await listJobs(this.options.cache);
+      const keep = new Set<string>();
+      for (const j of jobs) {
+        const id = studyId(j.nodeId, j.StudyInstanceUID);
+        if (j.state === JobState.queued || j.state === JobState.running || (j.state === JobState.done && (this.runDone.get(id) ?? Infinity) <= finished.priority)) keep.add(id);
+      }
+      const result = await evictAfterPrefetch(this.options.cache, keep);
+      for (const e of result.evicted) {
+        this.runDone.delete(studyId(e.nodeId, e.StudyInstanceUID));
+        this.progress.removeStudy(e.nodeId, e.StudyInstanceUID);
+      }
+      this.progress.setQueue({ lastEviction: { evicted: result.evicted.length, freedBytes: result.evicted.reduce((n, e) => n + e.bytes, 0), remainingBytes: result.remainingBytes, overLimit: result.overLimit } });
+      if (result.overLimit && !this.quotaFull) {
+        this.quotaFull = true;
+        this.publishPause();
+        for (const controller of this.running.values()) controller.abort();
+      }
+      if (!jobs.some((j) => j.state === JobState.queued || j.state === JobState.running)) this.runDone.clear();
+    };
+    this.evicting = this.evicting.then(run).catch((error: unknown) => console.warn('eviction after prefetch failed:', error instanceof Error ? error.message : error));
+    return this.evicting;
   }
 
   private publishPause(): void {
@@ -195,6 +254,8 @@ export class SyncEngine {
       });
       await updateJob(cache, job.id, { state: JobState.done, attempts: 0, ...result, lastError: undefined });
       this.progress.updateStudy(nodeId, StudyInstanceUID, { state: 'done', ...result, lastError: undefined });
+      this.runDone.set(studyId(nodeId, StudyInstanceUID), job.priority);
+      await this.enforceQuota(job);
     } catch (error) {
       await this.failed(job, error, controller.signal.aborted, stored > 0);
     } finally {

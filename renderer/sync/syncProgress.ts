@@ -18,14 +18,26 @@ export interface StudyProgress {
   lastError?: RetryableError;
 }
 
-/** Why the queue does not run. */
-export type PauseReason = 'user' | 'metered';
+/** Why the queue does not run: the reader paused it, a metered link, or a cache full of studies it may not evict. */
+export type PauseReason = 'user' | 'metered' | 'quota';
+
+/** What the eviction after the last stored study did. */
+export interface EvictionSummary {
+  evicted: number;
+  freedBytes: number;
+  /** Bytes the cache takes afterwards (studies and outbox). */
+  remainingBytes: number;
+  /** The studies it may not evict alone exceed the limit. */
+  overLimit: boolean;
+}
 
 /** The whole queue as screens show it. */
 export interface SyncSnapshot {
   /** Set when the queue is paused. */
   paused?: PauseReason;
   pauseOnMetered: boolean;
+  /** The eviction after the last stored study, once one ran. */
+  lastEviction?: EvictionSummary;
   studies: ReadonlyMap<string, StudyProgress>;
   /** Studies queued, waiting or running. */
   queueLength: number;
@@ -91,7 +103,7 @@ export class SyncProgressStore {
   }
 
   /** Sets queue-level fields (pause state, setting). */
-  setQueue(changes: Partial<Pick<SyncSnapshot, 'paused' | 'pauseOnMetered'>>): void {
+  setQueue(changes: Partial<Pick<SyncSnapshot, 'paused' | 'pauseOnMetered' | 'lastEviction'>>): void {
     this.set(changes);
   }
 

@@ -3,7 +3,8 @@ import type { Cache } from '../cache/openCache';
 import { getFrame } from '../cache/frameRepository';
 import { addOutboxItem } from '../cache/outboxRepository';
 import { getSharedCache } from '../cache/sharedCache';
-import { getCachedStudy, setPinned } from '../cache/studyRepository';
+import { getCachedStudy, setPinned, usage } from '../cache/studyRepository';
+import { saveCacheLimits, type CacheLimits } from './cacheLimits';
 import type { WorklistFilter } from '../gateway/searchStudies';
 import { useAppServices } from '../shell/AppContext';
 import { OutboxSender } from './outboxSender';
@@ -77,7 +78,8 @@ export function usePinned(nodeId: string, StudyInstanceUID: string): [boolean, (
 
 /**
  * Test pages and scripts drive and read the queue through `globalThis.gardeSync` (prefetch,
- * pause, resume, cancel, pin, the progress snapshot, adding an outbox item from plain bytes, and
+ * pause, resume, cancel, pin, the progress snapshot, the cache's usage and limits (as the settings
+ * keep them), adding an outbox item from plain bytes, and
  * reading one cached frame the way the cache-through image loader does: sealed record, decrypted).
  */
 function exposeForScripts(s: SyncServices): void {
@@ -98,6 +100,8 @@ function exposeForScripts(s: SyncServices): void {
       return id;
     },
     outbox: () => s.outbox.getSnapshot(),
+    usage: () => usage(s.cache),
+    setCacheLimits: async (limits: CacheLimits) => (await saveCacheLimits(s.cache, limits), await s.engine.limitsChanged()),
     cachedFrame: (nodeId: string, SOPInstanceUID: string, frame: number) => getFrame(s.cache, nodeId, SOPInstanceUID, frame),
     sendNow: () => s.outbox.sendNow(),
   };

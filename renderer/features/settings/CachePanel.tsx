@@ -1,18 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_RETENTION_MS } from '../../../app/sync';
 import { evict, purgeAll } from '../../cache/evict';
 import { usage, type CacheUsage } from '../../cache/studyRepository';
 import { useAppServices } from '../../shell/AppContext';
-import { OutboxList, useSyncProgress, useSyncServices } from '../../sync';
-
-const LIMIT_SETTING = 'cache.limitBytes';
-const RETENTION_SETTING = 'cache.retentionDays';
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DEFAULT_RETENTION_DAYS, evictOptionsOf, OutboxList, readCacheLimits, saveCacheLimits, useSyncProgress, useSyncServices } from '../../sync';
 
 /**
  * Settings of the local cache: what it takes, its size limit and retention period (applied by an
- * eviction now), "purge everything now", pause on metered links, the outbox, and a warning when
+ * eviction now, and by the prefetch queue after every study it stores), what the queue's last
+ * eviction freed, "purge everything now", pause on metered links, the outbox, and a warning when
  * the cache key is a file (web mode) rather than the system keychain.
  */
 export function CachePanel() {
@@ -22,7 +18,7 @@ export function CachePanel() {
   const snap = useSyncProgress();
   const [used, setUsed] = useState<CacheUsage>();
   const [limitGb, setLimitGb] = useState('');
-  const [retentionDays, setRetentionDays] = useState(String(DEFAULT_RETENTION_MS / DAY_MS));
+  const [retentionDays, setRetentionDays] = useState(String(DEFAULT_RETENTION_DAYS));
   const [keyFile, setKeyFile] = useState(false);
   const cache = services?.cache;
 
@@ -34,18 +30,24 @@ export function CachePanel() {
     void api.getCacheKey(undefined).then((r) => setKeyFile(r.ok && r.value.protection === 'key-file'));
     if (!cache) return;
     void usage(cache).then(setUsed);
-    void cache.db.settings.bulkGet([LIMIT_SETTING, RETENTION_SETTING]).then(([limit, retention]) => {
-      if (typeof limit?.value === 'number') setLimitGb(String(limit.value / 1e9));
-      if (typeof retention?.value === 'number') setRetentionDays(String(retention.value));
+    void readCacheLimits(cache).then((limits) => {
+      if (limits.limitBytes !== undefined) setLimitGb(String(limits.limitBytes / 1e9));
+      setRetentionDays(String(limits.retentionDays));
     });
   }, [api, cache, refresh]);
 
+  // The queue evicts after each stored study: the figure follows.
+  const lastEviction = snap.lastEviction;
+  useEffect(() => {
+    if (cache && lastEviction) void usage(cache).then(setUsed);
+  }, [cache, lastEviction]);
+
   if (!services || !cache) return null;
   const apply = async () => {
-    const limitBytes = Number(limitGb) > 0 ? Number(limitGb) * 1e9 : undefined;
-    const days = Number(retentionDays) > 0 ? Number(retentionDays) : DEFAULT_RETENTION_MS / DAY_MS;
-    await cache.db.settings.bulkPut([{ key: LIMIT_SETTING, value: limitBytes }, { key: RETENTION_SETTING, value: days }]);
-    await evict(cache, { limitBytes, retentionMs: days * DAY_MS });
+    const limits = { limitBytes: Number(limitGb) > 0 ? Number(limitGb) * 1e9 : undefined, retentionDays: Number(retentionDays) > 0 ? Number(retentionDays) : DEFAULT_RETENTION_DAYS };
+    await saveCacheLimits(cache, limits);
+    await evict(cache, evictOptionsOf(limits));
+    await services.engine.limitsChanged();
     await refresh();
   };
   const purge = async () => {
@@ -61,6 +63,16 @@ export function CachePanel() {
       <p data-testid="cache-usage">
         {t('sync.cachePanel.usage', { used: ((used?.totalBytes ?? 0) / 1e6).toFixed(1), studies: used?.studies.length ?? 0, quota: used?.estimate ? (used.estimate.quota / 1e9).toFixed(1) : '–' })}
       </p>
+      {lastEviction && lastEviction.evicted > 0 && (
+        <p className="muted" data-testid="cache-last-eviction">
+          {t('sync.cachePanel.lastEviction', { count: lastEviction.evicted, freed: (lastEviction.freedBytes / 1e6).toFixed(1) })}
+        </p>
+      )}
+      {snap.paused === 'quota' && (
+        <p role="note" className="warning" data-testid="cache-full">
+          {t('sync.cachePanel.full')}
+        </p>
+      )}
       <label className="field">
         <span>{t('sync.cachePanel.limit')}</span>
         <input type="number" min="0" step="0.5" data-testid="cache-limit" value={limitGb} placeholder={t('sync.cachePanel.limitDefault')} onChange={(e) => setLimitGb(e.target.value)} />

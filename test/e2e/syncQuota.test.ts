@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCtPhantom, type CtPhantomSeries } from '../../app/samples';
+import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
+import { launchChromium } from './support/chromium';
+import { startWebMode, type WebMode } from './support/webMode';
+import { idbFrames, syncCall, waitForStudy, type SyncStudy } from './pages/syncPageHelpers';
+
+// The cache's size limit enforced by the prefetch queue (issue 5): after each stored study the
+// least recently accessed studies are evicted down to the configured limit, never a pinned study,
+// the one open in the viewer, nor the study just stored; when only such studies are left over the
+// limit, the queue stops ("quota").
+
+const NODE = 'pacs-quota';
+const SLICES = 8;
+const uid = (i: number) => `1.2.826.0.1.3680043.10.543.97${String(i).padStart(2, '0')}`;
+
+function smallCt(i: number): CtPhantomSeries {
+  return generateCtPhantom({
+    seed: `quota-${i}`,
+    patient: { PatientName: `QUOTA^P${i}`, PatientID: `QUOTA-${i}`, PatientBirthDate: '19600101', PatientSex: 'F' },
+    study: { StudyInstanceUID: uid(i), StudyDate: '20240101', StudyTime: '010000', AccessionNumber: `Q${i}`, StudyID: '1', StudyDescription: `Quota ${i}` },
+    Rows: 256,
+    Columns: 256,
+    slices: SLICES,
+  });
+}
+
+interface Usage {
+  studies: { StudyInstanceUID: string; bytes: number }[];
+  totalBytes: number;
+}
+
+describe('cache limit enforced during prefetch (web mode, Chromium, real Orthanc)', () => {
+  let pacs: OrthancInstance;
+  let web: WebMode;
+  let context: BrowserContext;
+  let page: Page;
+
+  const prefetch = async (i: number, priority = 0) => {
+    await syncCall(page, 'enqueue', [{ nodeId: NODE, StudyInstanceUID: uid(i), reason: 'worklist', priority }]);
+    return waitForStudy(page, uid(i), (s) => s.state === 'done', 120_000);
+  };
+  const cached = async () => (await syncCall<Usage>(page, 'usage')).studies.map((s) => s.StudyInstanceUID).sort();
+
+  beforeAll(async () => {
+    pacs = await startOrthanc({ name: 'quota', aeTitle: 'QUOTA', username: 'quota', password: 'quota-secret' });
+    for (let i = 1; i <= 8; i += 1) await storeInstancesStow(pacs, smallCt(i).instances.map((x) => x.buffer));
+    const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-quota-')), 'nodes.json');
+    writeFileSync(nodesFile, JSON.stringify({ nodes: [{ id: NODE, name: 'Quota PACS', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } }] }));
+    web = await startWebMode(['--nodes', nodesFile]);
+    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && console.log(`page error: ${m.text()}`));
+    await page.goto(web.url);
+    await page.getByTestId('sync-status').waitFor({ timeout: 60_000 });
+  }, 300_000);
+  afterAll(async () => {
+    await context?.close();
+    await web?.stop();
+    await pacs?.stop({ graceMs: 0 });
+  });
+
+  it('evicts the least recently accessed studies after a prefetch, keeping the pinned one, the open one and the new one; the usage goes down', async () => {
+    // Six studies prefetched one by one (each its own run of the queue), under the default limit.
+    for (let i = 1; i <= 6; i += 1) await prefetch(i);
+    expect(await cached()).toEqual([1, 2, 3, 4, 5, 6].map(uid).sort());
+    expect(await syncCall(page, 'pin', NODE, uid(1), true)).toBe(true);
+    // Study 2 open in the viewer (an open-study link): protected while shown, and accessed last.
+    await page.goto(`${web.origin}/open?StudyInstanceUID=${uid(2)}`);
+    await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
+    const before = await syncCall<Usage>(page, 'usage');
+    const perStudy = Math.max(...before.studies.map((s) => s.bytes));
+    // Room for the six less half a study: the seventh must push two out (one is not enough).
+    const limitBytes = before.totalBytes - Math.round(0.5 * perStudy);
+    await syncCall(page, 'setCacheLimits', { limitBytes, retentionDays: 7 });
+    expect(await cached()).toHaveLength(6);
+
+    await prefetch(7);
+    await expect.poll(async () => (await cached()).length, { timeout: 30_000 }).toBe(5);
+    expect(await cached()).toEqual([1, 2, 5, 6, 7].map(uid).sort());
+    const after = await syncCall<Usage>(page, 'usage');
+    expect(after.totalBytes).toBeLessThanOrEqual(limitBytes);
+    expect(after.totalBytes).toBeLessThan(before.totalBytes);
+    // Gone from IndexedDB and from the queue's list (no longer shown as offline ready).
+    for (const i of [3, 4]) expect(await idbFrames(page, NODE, uid(i))).toEqual([]);
+    for (const i of [1, 2, 5, 6, 7]) expect(await idbFrames(page, NODE, uid(i))).toHaveLength(SLICES);
+    const snap = await syncCall<{ studies: SyncStudy[]; lastEviction?: { evicted: number; overLimit: boolean }; paused?: string }>(page, 'snapshot');
+    expect(snap.studies.map((s) => s.StudyInstanceUID)).not.toContain(uid(3));
+    expect(snap.studies.map((s) => s.StudyInstanceUID)).not.toContain(uid(4));
+    expect(snap.lastEviction).toMatchObject({ evicted: 2, overLimit: false });
+    expect(snap.paused).toBeUndefined();
+  }, 400_000);
+
+  it('never evicts the study just stored: with only protected studies over the limit, the queue stops', async () => {
+    await syncCall(page, 'setCacheLimits', { limitBytes: 1, retentionDays: 7 });
+    await prefetch(8);
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-paused'), { timeout: 30_000 }).toBe('quota');
+    // Everything evictable went; the pinned study, the open one and the new one stay.
+    expect(await cached()).toEqual([1, 2, 8].map(uid).sort());
+    expect(await idbFrames(page, NODE, uid(8))).toHaveLength(SLICES);
+    const snap = await syncCall<{ lastEviction?: { evicted: number; overLimit: boolean } }>(page, 'snapshot');
+    expect(snap.lastEviction).toMatchObject({ evicted: 3, overLimit: true });
+    // Raising the limit lets the queue run again.
+    await syncCall(page, 'setCacheLimits', { limitBytes: 1e12, retentionDays: 7 });
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-paused'), { timeout: 10_000 }).toBe('');
+  }, 300_000);
+});
