@@ -1,5 +1,5 @@
 import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
-import { frameKey, type SeriesFetchJob } from '../../app/sync';
+import { frameKey, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { listedStudy } from '../cache/cachedWorklist';
 import type { Cache } from '../cache/openCache';
 import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListing';
@@ -8,8 +8,11 @@ import { gatewayJson, SyncRequestError, type RequestLimiter } from './gatewayFet
 
 /** What one study's run reports as it goes. */
 export interface StudyRunProgress {
-  /** Frames in all, once every series' metadata is known. */
-  onTotal(totalFrames: number, storedFrames: number): void;
+  /**
+   * Frames in all of the series whose metadata is known so far (all of them at the last call),
+   * with the frames stored when they were counted (absent: unchanged).
+   */
+  onTotal(totalFrames: number, storedFrames?: number): void;
   onFrames(n: number): void;
   onBytes(n: number): void;
 }
@@ -38,11 +41,16 @@ async function seriesRows(input: StudyRunInput, nodeBase: string, onBytes: (n: n
  * stored yet, its whole-series retrieval started right behind the metadata request, so that both
  * transfers overlap (frames are stored once the metadata is). Resolves once both are settled.
  */
-async function runSeries(ctx: SeriesContext, row: DicomJsonDataset, fresh: boolean): Promise<SeriesFetchJob | undefined> {
+async function runSeries(ctx: SeriesContext, row: DicomJsonDataset, fresh: boolean, onInstances: (instances: readonly SeriesInstance[]) => void): Promise<SeriesFetchJob | undefined> {
   const SeriesInstanceUID = getString(row, '0020000E');
   if (!SeriesInstanceUID) return undefined;
   const cached = await cachedSeriesMetadata(ctx, SeriesInstanceUID, getNumber(row, '00201209'));
-  const instances = (cached ? Promise.resolve(cached) : fetchSeriesMetadata(ctx, SeriesInstanceUID)).then(seriesInstances);
+  // Told before any frame of the series can be stored (the retrieval waits for the same promise).
+  const instances = (cached ? Promise.resolve(cached) : fetchSeriesMetadata(ctx, SeriesInstanceUID)).then((metadata) => {
+    const list = seriesInstances(metadata);
+    onInstances(list);
+    return list;
+  });
   const retrieval = fresh ? fetchWholeSeries(ctx, SeriesInstanceUID, instances) : Promise.resolve();
   // Settled both: a retry must never overlap a request still storing frames.
   const [metadata, frames] = await Promise.allSettled([instances, retrieval]);
@@ -51,9 +59,14 @@ async function runSeries(ctx: SeriesContext, row: DicomJsonDataset, fresh: boole
   return { nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SeriesInstanceUID, instances: metadata.value };
 }
 
-/** Frames in all of the series' instances (NumberOfFrames, 1 when absent). */
+/** Frames of instances: NumberOfFrames (0028,0008) each, 1 when absent (single-frame). */
+export function framesIn(instances: readonly SeriesInstance[]): number {
+  return instances.reduce((n, i) => n + (i.NumberOfFrames ?? 1), 0);
+}
+
+/** Frames in all of the series' instances. */
 function framesOf(jobs: readonly SeriesFetchJob[]): number {
-  return jobs.reduce((sum, j) => sum + j.instances.reduce((n, i) => n + (i.NumberOfFrames ?? 1), 0), 0);
+  return jobs.reduce((sum, j) => sum + framesIn(j.instances), 0);
 }
 
 /**
@@ -75,11 +88,10 @@ export async function runStudy(input: StudyRunInput): Promise<{ totalFrames: num
   };
   const fresh = (await storedFrameKeys(ctx)).size === 0;
   const jobs: SeriesFetchJob[] = [];
+  let knownFrames = 0;
   for (const row of rows) {
-    const job = await runSeries(ctx, row, fresh);
-    if (!job) continue;
-    jobs.push(job);
-    progress.onTotal(framesOf(jobs), await countStored(jobs));
+    const job = await runSeries(ctx, row, fresh, (instances) => progress.onTotal((knownFrames += framesIn(instances))));
+    if (job) jobs.push(job);
   }
   if (fetched) await putSeriesList(cache, nodeId, StudyInstanceUID, rows);
   const summary = listedStudy(nodeId, StudyInstanceUID);

@@ -247,7 +247,7 @@ export class SyncEngine {
         signal: controller.signal,
         limiter: this.limiter,
         progress: {
-          onTotal: (totalFrames, storedFrames) => this.progress.updateStudy(nodeId, StudyInstanceUID, { totalFrames, storedFrames }),
+          onTotal: (totalFrames, storedFrames) => this.progress.updateStudy(nodeId, StudyInstanceUID, storedFrames === undefined ? { totalFrames } : { totalFrames, storedFrames }),
           onFrames: (n) => ((stored += n), this.progress.addTransfer(nodeId, StudyInstanceUID, 0, n)),
           onBytes: (n) => this.progress.addTransfer(nodeId, StudyInstanceUID, n, 0),
         },
