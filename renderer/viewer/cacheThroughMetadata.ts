@@ -18,9 +18,13 @@ export interface CachedStudyKey {
 const pendingSeriesLists = new Map<string, DicomJsonDataset[]>();
 let openedStudy: { id: string; release: () => void } | undefined;
 
+/** How long the last-access write waits, so it does not hold up the reads of the study being opened. */
+const TOUCH_DELAY_MS = 1000;
+
 /**
- * Records that the viewer opened a study: its last access is now (`touchStudy`), and it is kept
- * from eviction (`markOpen`) until another study is opened in the viewer.
+ * Records that the viewer opened a study: it is kept from eviction (`markOpen`) at once, until
+ * another study is opened in the viewer; its last access becomes now (`touchStudy`) a moment later,
+ * as an IndexedDB write on the studies table would make the reads of the opening wait.
  */
 export async function noteStudyOpened(key: CachedStudyKey): Promise<void> {
   const cache = await getSharedCache();
@@ -30,6 +34,7 @@ export async function noteStudyOpened(key: CachedStudyKey): Promise<void> {
     openedStudy?.release();
     openedStudy = { id, release: markOpen(cache, key.nodeId, key.StudyInstanceUID) };
   }
+  await new Promise((resolve) => setTimeout(resolve, TOUCH_DELAY_MS));
   await touchStudy(cache, key.nodeId, key.StudyInstanceUID);
 }
 

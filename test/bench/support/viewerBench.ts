@@ -98,7 +98,8 @@ export async function startViewerBench(name: string, slices: number): Promise<Vi
 /**
  * Page script: on the next Enter, times until the viewport is ready and one pixel of its canvas is
  * read back (`window.benchTtfi`), with the time of each step on the way (`steps`: the study screen
- * mounted, the viewport element, the stack set, the image drawn). A string, so the bundler's helpers
+ * mounted, the viewport element, the stack set, the image drawn; and `viewerReady`, when the
+ * viewer's warm-up ended, negative when before Enter). A string, so the bundler's helpers
  * never reach the page; it ends with `undefined`, else evaluate would wait for the promise.
  */
 const INSTALL_TTFI_TIMER = `
@@ -118,6 +119,8 @@ window.benchTtfi = new Promise((resolve) => {
     if (!canvas) return;
     canvas.getContext('2d')?.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1);
     observer.disconnect();
+    const ready = performance.getEntriesByName('garde:viewer-ready')[0];
+    if (ready) steps.viewerReady = ready.startTime - started;
     resolve({ ms: performance.now() - started, steps });
   });
   document.addEventListener('keydown', (event) => {
