@@ -27,3 +27,5 @@ export {
 } from './protocolSchema';
 export { STUDY_ATTRIBUTES, DISPLAY_SET_ATTRIBUTES, StudyRuleSchema, DisplaySetRuleSchema, type StudyAttribute, type DisplaySetAttribute, type MatchRule } from './ruleSchema';
 export type { RuleOutcome } from './evaluateRules';
+export { resolveSync, type SyncMember } from './resolveSync';
+export { closestImageByPosition, imageByIndex, type ImagePlane, type Vec3 } from './syncTarget';

@@ -2,7 +2,7 @@ import { cache, Enums, eventTarget, metaData, utilities, type Types } from '@cor
 import { AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, ProbeTool, RectangleROITool, ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
 import type { ScreenAxes } from '../../app/dicom/orientationMarkers';
 import { sharedRenderingEngine } from './sharedRenderingEngine';
-import { createStackToolGroup, setPrimaryTool, type PrimaryTool } from './stackTools';
+import { createStackToolGroup, setPrimaryTool, setReferenceSource, type PrimaryTool } from './stackTools';
 import { fit, flip, millimetresPerScreenPixel, rotateClockwise, screenAxes, slicePosition } from './viewDisplay';
 
 /** What the overlays show about the image on screen. */
@@ -33,6 +33,9 @@ export interface StackViewState {
 
 /** A Cornerstone3D stack viewport bound to one DOM element, with its reading tools. */
 export interface StackView {
+  /** The Cornerstone3D viewport id (unique in the page) and the element it draws in. */
+  readonly viewportId: string;
+  readonly element: HTMLDivElement;
   /** Shows a stack, from `index` (default 0); resolves when that image is drawn, rejects if it cannot be loaded. */
   setStack(imageIds: string[], index?: number): Promise<void>;
   /** Moves by `delta` images, clamped to the stack. */
@@ -67,6 +70,8 @@ export interface StackView {
   currentImageId(): string | undefined;
   /** The image ids of the stack. */
   imageIds(): string[];
+  /** Draws reference lines of the viewport `sourceViewportId` on this one (see setReferenceSource); '' for none. */
+  showReferenceLinesOf(sourceViewportId: string): void;
   destroy(): void;
 }
 
@@ -139,6 +144,8 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
   };
 
   return {
+    viewportId: id,
+    element,
     async setStack(imageIds, index = 0) {
       stop();
       emit({ index, total: imageIds.length, rendered: false, error: undefined });
@@ -218,6 +225,7 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
     },
     currentImageId: () => viewport.getCurrentImageId(),
     imageIds: () => viewport.getImageIds(),
+    showReferenceLinesOf: (sourceViewportId) => setReferenceSource(toolGroup, sourceViewportId),
     destroy() {
       resizer.disconnect();
       toolUtilities.cine.stopClip(element);

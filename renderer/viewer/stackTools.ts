@@ -8,6 +8,7 @@ import {
   PanTool,
   ProbeTool,
   RectangleROITool,
+  ReferenceLinesTool,
   StackScrollTool,
   ToolGroupManager,
   WindowLevelTool,
@@ -24,7 +25,7 @@ export const MEASUREMENT_TOOLS: readonly PrimaryTool[] = ['Length', 'Angle', 'El
 /** Every primary tool, in toolbar order. */
 export const PRIMARY_TOOLS: readonly PrimaryTool[] = ['WindowLevel', 'Zoom', 'Pan', ...MEASUREMENT_TOOLS];
 
-const CLASSES = [StackScrollTool, WindowLevelTool, ZoomTool, PanTool, LengthTool, AngleTool, EllipticalROITool, RectangleROITool, ProbeTool, ArrowAnnotateTool];
+const CLASSES = [StackScrollTool, WindowLevelTool, ZoomTool, PanTool, LengthTool, AngleTool, EllipticalROITool, RectangleROITool, ProbeTool, ArrowAnnotateTool, ReferenceLinesTool];
 
 /** Arrows get `label` without a text prompt (a blocking browser dialog; Cornerstone drops an arrow with no text). */
 function arrowConfiguration(label: string) {
@@ -58,4 +59,20 @@ export function setPrimaryTool(group: ToolTypes.IToolGroup, tool: PrimaryTool): 
   if (previous === tool) return;
   if (previous) group.setToolPassive(previous);
   group.setToolActive(tool, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+}
+
+/**
+ * Draws on the viewports of `group` the line where the image of `sourceViewportId` cuts theirs
+ * (only for viewports of the same FrameOfReferenceUID, PS3.3 C.7.4.1.1.1, and not parallel to it);
+ * called again whenever the source shows another image, the tool reads its plane each time.
+ * An empty id turns the lines off. A destroyed group is left alone.
+ */
+export function setReferenceSource(group: ToolTypes.IToolGroup, sourceViewportId: string): void {
+  if (!ToolGroupManager.getToolGroup(group.id)) return;
+  if (!sourceViewportId) {
+    group.setToolDisabled(ReferenceLinesTool.toolName);
+    return;
+  }
+  group.setToolConfiguration(ReferenceLinesTool.toolName, { sourceViewportId });
+  group.setToolEnabled(ReferenceLinesTool.toolName);
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Measurement } from '../../viewer/measurements';
 import { MeasurementPanel } from './MeasurementPanel';
-import type { ViewportReport } from './StackViewport';
+import type { ViewportReport } from './ViewportCell';
 import { TagBrowser } from './TagBrowser';
 
 /** The study screen's right panel: measurements of the study, or the DICOM tags of the image shown. */

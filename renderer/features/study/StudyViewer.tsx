@@ -1,45 +1,69 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import { studyUrl } from '../../viewer/loadStudyMetadata';
 import { useAppServices } from '../../shell/AppContext';
+import { LayoutGrid } from './LayoutGrid';
+import { LayoutPicker } from './LayoutPicker';
 import { PatientBanner } from './PatientBanner';
-import { HangingGrid } from './HangingGrid';
-import { hangsAsGrid } from './loadHangingLayout';
 import { presetsOf } from './presetsOf';
-import { SeriesList } from './SeriesList';
+import { SeriesList, type SeriesGroup } from './SeriesList';
 import { SidePanel } from './SidePanel';
-import { StackViewport, type ViewportReport } from './StackViewport';
 import { useHangingLayout } from './useHangingLayout';
 import { useSeriesList } from './useSeriesList';
+import { useStudyLayout } from './useStudyLayout';
 import { useStudyMeasurements } from './useStudyMeasurements';
 import { ViewerToolbar } from './ViewerToolbar';
+import type { CellStudy, ViewportReport } from './ViewportCell';
 import './studyViewer.css';
 
 /**
- * One open study: patient banner, its series, the selected series in a stack viewport with the
- * reading toolbar, and a side panel of measurements and DICOM tags. A study whose hanging protocol
- * shows single images (mammography, radiographs) is laid out as the protocol's grid instead.
+ * One open study: patient banner, the series of the study and of its priors, the viewports laid
+ * out by the hanging protocol (or as the reader chose: 1 × 1 to 3 × 3) with the reading toolbar
+ * acting on the active viewport, and a side panel of measurements and DICOM tags.
  */
 export function StudyViewer({ study }: { study: StudySummary }) {
   const { t } = useTranslation();
   const { appInfo } = useAppServices();
-  const location = { gatewayBaseUrl: appInfo.gatewayBaseUrl, nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID };
+  const location = useMemo(() => ({ gatewayBaseUrl: appInfo.gatewayBaseUrl, nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID }), [appInfo.gatewayBaseUrl, study.nodeId, study.StudyInstanceUID]);
+  const studyKey = `${study.nodeId}|${study.StudyInstanceUID}`;
   const list = useSeriesList(location);
-  const [picked, setPicked] = useState<string>();
-  const [report, setReport] = useState<ViewportReport>();
-  const series = list.status === 'ready' ? list.series : [];
-  const selected = picked ?? series[0]?.SeriesInstanceUID;
   const hanging = useHangingLayout(location, study);
-  const grid = hanging.status === 'ready' && hangsAsGrid(hanging.layout.result) ? hanging.layout : undefined;
-  const measurements = useStudyMeasurements(`${study.nodeId}|${study.StudyInstanceUID}`, studyUrl(location), !!report);
+  const control = useStudyLayout(studyKey, study.StudyInstanceUID, hanging, list);
+  const [reports, setReports] = useState<ReadonlyMap<number, ViewportReport>>(new Map());
+  const onReport = useCallback((index: number, report: ViewportReport | undefined) => {
+    setReports((previous) => {
+      if (previous.get(index) === report) return previous;
+      const next = new Map(previous);
+      if (report) next.set(index, report);
+      else next.delete(index);
+      return next;
+    });
+  }, []);
+  const series = useMemo(() => (list.status === 'ready' ? list.series : []), [list]);
+  const studies = useMemo((): ReadonlyMap<string, CellStudy> => {
+    if (hanging.status === 'ready') return hanging.layout.studies;
+    return new Map([[study.StudyInstanceUID, { location, summary: study, series }]]);
+  }, [hanging, location, study, series]);
+  const groups: SeriesGroup[] = [
+    { StudyInstanceUID: study.StudyInstanceUID, series },
+    ...[...studies.values()].flatMap((s) => (s.prior && s.series ? [{ StudyInstanceUID: s.summary.StudyInstanceUID, series: s.series, priorDate: s.summary.StudyDate ?? '' }] : [])),
+  ];
+  const describeSeries = (StudyInstanceUID: string, SeriesInstanceUID: string) => studies.get(StudyInstanceUID)?.series?.find((s) => s.SeriesInstanceUID === SeriesInstanceUID)?.SeriesDescription;
+  const report = reports.get(control.active);
+  const measurements = useStudyMeasurements(studyKey, studyUrl(location), reports.size > 0);
+  const layout = control.layout;
+  const selected = layout?.cells[control.active]?.SeriesInstanceUID;
 
   return (
     <div className="study-viewer" data-testid="study-viewer" data-study={study.StudyInstanceUID}>
       <PatientBanner study={study} />
-      <ViewerToolbar view={report?.view} state={report?.state} presets={report ? presetsOf(report.image?.instance, report.view.valueRange()) : []} />
+      <div className="viewer-toolbar-row">
+        <ViewerToolbar view={report?.view} state={report?.state} presets={report ? presetsOf(report.image?.instance, report.view.valueRange()) : []} />
+        <LayoutPicker rows={layout?.rows ?? 1} columns={layout?.columns ?? 1} disabled={!layout} onPick={control.setGrid} />
+      </div>
       <div className="study-body">
-        <SeriesList series={series} selected={selected} onSelect={setPicked} />
+        <SeriesList groups={groups} selected={selected} onSelect={(s) => control.place(s)} />
         {list.status === 'loading' && <p className="study-message muted">{t('viewer.series.loading')}</p>}
         {list.status === 'failed' && (
           <p className="study-message error" role="alert" data-testid="series-error">
@@ -47,14 +71,15 @@ export function StudyViewer({ study }: { study: StudySummary }) {
           </p>
         )}
         {list.status === 'ready' && series.length === 0 && <p className="study-message muted">{t('viewer.series.none')}</p>}
-        {grid && <HangingGrid layout={grid} />}
-        {!grid && hanging.status !== 'loading' && list.status === 'ready' && series.length > 0 && (
-          <StackViewport
-            location={location}
-            SeriesInstanceUID={selected}
-            study={study}
-            seriesDescription={series.find((s) => s.SeriesInstanceUID === selected)?.SeriesDescription}
-            onReport={setReport}
+        {hanging.status !== 'loading' && list.status === 'ready' && series.length > 0 && (
+          <LayoutGrid
+            current={study}
+            studies={studies}
+            result={hanging.status === 'ready' ? hanging.layout.result : undefined}
+            control={control}
+            reports={reports}
+            onReport={onReport}
+            describeSeries={describeSeries}
           />
         )}
         <SidePanel report={report} measurements={measurements} />

@@ -10,7 +10,7 @@ describe('CT hanging', () => {
   it('picks the CT protocol: the axial series in mediastinum, lung and bone windows, synced by position', () => {
     const result = matchProtocol(defaultProtocols(), { current: study })!;
     expect(result.protocol.id).toBe('ct');
-    const [windows] = result.stages;
+    const [, windows] = result.stages;
     expect(windows!.viewports.slice(0, 3).map((v) => [v.displaySet?.SeriesInstanceUID, v.display.windowPreset])).toEqual([
       [axialUid, 'mediastinum'],
       [axialUid, 'lung'],
@@ -19,9 +19,16 @@ describe('CT hanging', () => {
     expect(windows!.syncGroups).toEqual([{ group: 'windows', requested: 'position', mode: 'position', viewports: [0, 1, 2], reason: `same FrameOfReferenceUID ${FrameOfReferenceUID}` }]);
   });
 
+  it('opens on the axial series alone, in its own window, before the windows stage', () => {
+    const result = matchProtocol(defaultProtocols(), { current: study })!;
+    const [axial] = result.stages;
+    expect([axial!.id, axial!.rows, axial!.columns]).toEqual(['axial', 1, 1]);
+    expect(axial!.viewports.map((v) => [v.displaySet?.SeriesInstanceUID, v.display.windowPreset])).toEqual([[axialUid, undefined]]);
+  });
+
   it('never takes the scout for the windows, and shows it as the other series', () => {
     const result = matchProtocol(defaultProtocols(), { current: study })!;
-    const [windows, series] = result.stages;
+    const [, windows, series] = result.stages;
     expect(windows!.viewports[3]!.displaySet?.SeriesInstanceUID).toBe(scoutUid);
     expect(series!.viewports.map((v) => v.displaySet?.SeriesInstanceUID)).toEqual([axialUid, scoutUid, undefined, undefined]);
     expect(series!.viewports[2]!.reasons[0]).toMatch(/no match #0/);
