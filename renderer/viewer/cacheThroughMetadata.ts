@@ -16,24 +16,31 @@ export interface CachedStudyKey {
 
 /** Series lists fetched before their study had a cache record, kept until its metadata is stored. */
 const pendingSeriesLists = new Map<string, DicomJsonDataset[]>();
-let openedStudy: { id: string; release: () => void } | undefined;
+/**
+ * Studies read most recently (the one opened and the priors its layout reads), each kept from
+ * eviction until it falls out of this list: a prior read for the hanging protocol must not take the
+ * protection away from the study being read.
+ */
+const KEPT_OPEN = 8;
+const openedStudies: { id: string; release: () => void }[] = [];
 
 /** How long the last-access write waits, so it does not hold up the reads of the study being opened. */
 const TOUCH_DELAY_MS = 1000;
 
 /**
- * Records that the viewer opened a study: it is kept from eviction (`markOpen`) at once, until
- * another study is opened in the viewer; its last access becomes now (`touchStudy`) a moment later,
- * as an IndexedDB write on the studies table would make the reads of the opening wait.
+ * Records that the viewer read a study (opened, or a prior of the one opened): it is kept from
+ * eviction (`markOpen`) at once, with the other studies read last (up to {@link KEPT_OPEN}); its
+ * last access becomes now (`touchStudy`) a moment later, as an IndexedDB write on the studies table
+ * would make the reads of the opening wait.
  */
 export async function noteStudyOpened(key: CachedStudyKey): Promise<void> {
   const cache = await getSharedCache();
   if (!cache) return;
   const id = studyId(key.nodeId, key.StudyInstanceUID);
-  if (openedStudy?.id !== id) {
-    openedStudy?.release();
-    openedStudy = { id, release: markOpen(cache, key.nodeId, key.StudyInstanceUID) };
-  }
+  const known = openedStudies.findIndex((s) => s.id === id);
+  const entry = known >= 0 ? openedStudies.splice(known, 1)[0]! : { id, release: markOpen(cache, key.nodeId, key.StudyInstanceUID) };
+  openedStudies.unshift(entry);
+  for (const dropped of openedStudies.splice(KEPT_OPEN)) dropped.release();
   await new Promise((resolve) => setTimeout(resolve, TOUCH_DELAY_MS));
   await touchStudy(cache, key.nodeId, key.StudyInstanceUID);
 }
