@@ -155,7 +155,9 @@ export class SyncEngine {
    * evicts itself nor one being fetched beside it), nor one completed in this run of the queue with
    * a priority as urgent as the finished study's or more (tonight's worklist is not evicted for its
    * priors). Evicted studies leave the progress list (no longer offline ready). When what is left
-   * still exceeds the limit, the queue stops ('quota') rather than evict those: the reader raises
+   * still exceeds the limit, no further study starts ('quota') rather than evict those; studies
+   * already running finish, and the pause ends by itself once an eviction gets under the limit
+   * (a more urgent study finishing evicts less urgent ones of the run), or when the reader raises
    * the limit, unpins, or resumes. Runs one at a time.
    */
   private enforceQuota(finished: StoredJob): Promise<void> {
@@ -172,10 +174,12 @@ export class SyncEngine {
         this.progress.removeStudy(e.nodeId, e.StudyInstanceUID);
       }
       this.progress.setQueue({ lastEviction: { evicted: result.evicted.length, freedBytes: result.evicted.reduce((n, e) => n + e.bytes, 0), remainingBytes: result.remainingBytes, overLimit: result.overLimit } });
-      if (result.overLimit && !this.quotaFull) {
-        this.quotaFull = true;
+      // No new study starts while over the limit; those running finish, and a later eviction
+      // (theirs, or a limit change) lets the queue go on.
+      if (result.overLimit !== this.quotaFull) {
+        this.quotaFull = result.overLimit;
         this.publishPause();
-        for (const controller of this.running.values()) controller.abort();
+        if (!this.quotaFull) void this.pump();
       }
       if (!jobs.some((j) => j.state === JobState.queued || j.state === JobState.running)) this.runDone.clear();
     };
@@ -189,8 +193,10 @@ export class SyncEngine {
 
   private async linkChanged(): Promise<void> {
     this.publishPause();
-    if (this.pausedReason()) {
-      for (const controller of this.running.values()) controller.abort();
+    const reason = this.pausedReason();
+    if (reason) {
+      // A full cache lets running studies finish (see enforceQuota); a metered link stops them.
+      if (reason !== 'quota') for (const controller of this.running.values()) controller.abort();
       return;
     }
     if (navigator.onLine) await requeueFailed(this.options.cache);

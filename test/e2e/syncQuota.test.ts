@@ -12,7 +12,8 @@ import { idbFrames, syncCall, waitForStudy, type SyncStudy } from './pages/syncP
 // The cache's size limit enforced by the prefetch queue (issue 5): after each stored study the
 // least recently accessed studies are evicted down to the configured limit, never a pinned study,
 // the one open in the viewer, nor the study just stored; when only such studies are left over the
-// limit, the queue stops ("quota").
+// limit, no further study starts ("quota"); a study of tonight's worklist is never evicted for a
+// less urgent prior of the same run.
 
 const NODE = 'pacs-quota';
 const SLICES = 8;
@@ -48,7 +49,7 @@ describe('cache limit enforced during prefetch (web mode, Chromium, real Orthanc
 
   beforeAll(async () => {
     pacs = await startOrthanc({ name: 'quota', aeTitle: 'QUOTA', username: 'quota', password: 'quota-secret' });
-    for (let i = 1; i <= 8; i += 1) await storeInstancesStow(pacs, smallCt(i).instances.map((x) => x.buffer));
+    for (let i = 1; i <= 10; i += 1) await storeInstancesStow(pacs, smallCt(i).instances.map((x) => x.buffer));
     const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-quota-')), 'nodes.json');
     writeFileSync(nodesFile, JSON.stringify({ nodes: [{ id: NODE, name: 'Quota PACS', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } }] }));
     web = await startWebMode(['--nodes', nodesFile]);
@@ -107,5 +108,35 @@ describe('cache limit enforced during prefetch (web mode, Chromium, real Orthanc
     // Raising the limit lets the queue run again.
     await syncCall(page, 'setCacheLimits', { limitBytes: 1e12, retentionDays: 7 });
     await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-paused'), { timeout: 10_000 }).toBe('');
+  }, 300_000);
+  it('keeps the worklist study of a run over its less urgent prior: the prior is evicted, or the queue stops with both', async () => {
+    const before = await syncCall<Usage>(page, 'usage');
+    const bytesOf = (i: number) => before.studies.find((s) => s.StudyInstanceUID === uid(i))!.bytes;
+    // The pinned and the open study, plus room for one and a half studies.
+    const limitBytes = bytesOf(1) + bytesOf(2) + Math.round(1.5 * bytesOf(8));
+    await syncCall(page, 'setCacheLimits', { limitBytes, retentionDays: 7 });
+    await syncCall(page, 'enqueue', [
+      { nodeId: NODE, StudyInstanceUID: uid(9), reason: 'worklist', priority: 0 },
+      { nodeId: NODE, StudyInstanceUID: uid(10), reason: 'prior', priority: 5, forStudy: uid(9) },
+    ]);
+    await waitForStudy(page, uid(9), (s) => s.state === 'done', 120_000);
+    // Whichever finished first, the end is one of two states.
+    const settled = async () => {
+      const snap = await syncCall<{ studies: SyncStudy[]; paused?: string }>(page, 'snapshot');
+      const prior = snap.studies.find((s) => s.StudyInstanceUID === uid(10));
+      const inCache = (await cached()).includes(uid(10));
+      if (!prior && !inCache && snap.paused === undefined) return 'prior evicted';
+      if (prior?.state === 'done' && inCache && snap.paused === 'quota') return 'stopped with both';
+      return 'running';
+    };
+    await expect.poll(settled, { timeout: 120_000 }).not.toBe('running');
+    const outcome = await settled();
+    const kept = await cached();
+    expect(kept).toContain(uid(9));
+    expect(await idbFrames(page, NODE, uid(9))).toHaveLength(SLICES);
+    expect(kept).not.toContain(uid(8));
+    expect(kept).toEqual(expect.arrayContaining([uid(1), uid(2)]));
+    if (outcome === 'prior evicted') expect((await syncCall<Usage>(page, 'usage')).totalBytes).toBeLessThanOrEqual(limitBytes);
+    await syncCall(page, 'setCacheLimits', { limitBytes: 1e12, retentionDays: 7 });
   }, 300_000);
 });
