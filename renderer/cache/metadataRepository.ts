@@ -1,4 +1,4 @@
-import { DicomJsonTag, getString, getStrings, type DicomJsonDataset } from '../../app/dicomweb/dicomJson';
+import { DicomJsonTag, getNumber, getString, getStrings, type DicomJsonDataset } from '../../app/dicomweb/dicomJson';
 import { CacheRecordError } from './crypto/errors';
 import type { Cache } from './openCache';
 import { recordAad } from './recordAad';
@@ -45,7 +45,8 @@ export async function putStudyMetadata(cache: Cache, nodeId: string, instances: 
     const SOPInstanceUID = required(dataset, DicomJsonTag.SOPInstanceUID, 'SOPInstanceUID');
     if (!seriesById.has(SeriesInstanceUID)) seriesById.set(SeriesInstanceUID, pick(dataset, SERIES_TAGS));
     const sealed = await cipher.sealJson(dataset, recordAad.instance(nodeId, SOPInstanceUID));
-    instanceRecords.push({ nodeId, StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID, bytes: sealed.byteLength, sealed });
+    const NumberOfFrames = Math.max(1, Math.trunc(getNumber(dataset, '00280008') ?? 1));
+    instanceRecords.push({ nodeId, StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID, NumberOfFrames, bytes: sealed.byteLength, sealed });
   }
   const seriesRecords: SeriesRecord[] = [];
   for (const [SeriesInstanceUID, dataset] of seriesById) {

@@ -68,6 +68,8 @@ export interface InstanceRecord {
   StudyInstanceUID: string;
   SeriesInstanceUID: string;
   SOPInstanceUID: string;
+  /** NumberOfFrames (0028,0008) in clear, so the cache can count a study's frames without decrypting; absent in records of schema v1–v4 (one frame assumed). */
+  NumberOfFrames?: number;
   bytes: number;
   sealed: Sealed;
 }

@@ -66,13 +66,18 @@ export async function getSeriesList(cache: Cache, nodeId: string, StudyInstanceU
 /**
  * Whether a cached study is complete: `cached` when it holds the metadata of every instance the
  * study has (NumberOfStudyRelatedInstances of its worklist record, else every instance whose
- * metadata is cached) and at least as many frames; `partial` otherwise. A multi-frame instance
- * counts one frame here, so this is a lower bound for multi-frame studies. Nothing is decrypted.
+ * metadata is cached) and every frame of them (NumberOfFrames kept in clear on each instance
+ * record; one for records written before it was); `partial` otherwise. Nothing is decrypted.
  */
 export async function cacheStateOf(cache: Cache, nodeId: string, StudyInstanceUID: string, expectedInstances?: number): Promise<CacheState> {
   const key: [string, string] = [nodeId, StudyInstanceUID];
-  const instances = await cache.db.instances.where('[nodeId+StudyInstanceUID]').equals(key).count();
+  let instances = 0;
+  let expectedFrames = 0;
+  await cache.db.instances.where('[nodeId+StudyInstanceUID]').equals(key).each((r) => {
+    instances += 1;
+    expectedFrames += r.NumberOfFrames ?? 1;
+  });
   const frames = await cache.db.frames.where('[nodeId+StudyInstanceUID]').equals(key).count();
   const expected = expectedInstances ?? instances;
-  return instances > 0 && instances >= expected && frames >= expected ? 'cached' : 'partial';
+  return instances > 0 && instances >= expected && frames >= Math.max(expected, expectedFrames) ? 'cached' : 'partial';
 }

@@ -178,4 +178,27 @@ describe('study state in the local cache (Chromium)', () => {
     expect(out.kept).toEqual(['1.2.826.0.1.3680043.8.498.82']);
     expect(out.afterPurgeAll).toBe(1);
   });
+  it('counts every frame of a multi-frame instance: a study is offline ready only once all its frames are stored', async () => {
+    const out = await page.evaluate(
+      async ([key, NODE]) => {
+        const h = window.cacheHarness;
+        const cache = await h.cache.openCache({ key, name: 'garde-cache-multiframe-state' });
+        const StudyInstanceUID = '1.2.826.0.1.3680043.8.498.81';
+        const [enhanced] = h.syntheticStudy({ StudyInstanceUID, PatientName: 'Multi^Frame', PatientID: 'MF1', modality: 'MR', instances: 1 });
+        enhanced!['00280008'] = { vr: 'IS', Value: [3] };
+        await h.cache.putStudyMetadata(cache, NODE, [enhanced!]);
+        const SOPInstanceUID = enhanced!['00080018']!.Value![0] as string;
+        const states: string[] = [];
+        for (const frame of [1, 2, 3]) {
+          states.push(await h.cache.cacheStateOf(cache, NODE, StudyInstanceUID, 1));
+          await h.cache.putFrame(cache, { nodeId: NODE, StudyInstanceUID, SOPInstanceUID, frame, contentType: 'application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1', bytes: h.makeFrame(frame) });
+        }
+        states.push(await h.cache.cacheStateOf(cache, NODE, StudyInstanceUID, 1));
+        cache.close();
+        return states;
+      },
+      [key, NODE] as const,
+    );
+    expect(out).toEqual(['partial', 'partial', 'partial', 'cached']);
+  });
 });
