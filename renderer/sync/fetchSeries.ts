@@ -1,8 +1,9 @@
 import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { frameKey, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { putFrames } from '../cache/frameRepository';
-import { getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
+import { getInstanceMetadata, getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
 import type { Cache } from '../cache/openCache';
+import { mayNeedTranscoding, NATIVE_FRAMES_ACCEPT, needsTranscoding, partSyntax, pixelTraits } from './frameDefects';
 import { FrameWriter } from './frameWriter';
 import { gatewayGet, gatewayJson, streamMultipart, SyncRequestError, type RequestLimiter } from './gatewayFetch';
 import { part10Frames } from './part10Frames';
@@ -93,6 +94,8 @@ export async function fetchWholeSeries(ctx: SeriesContext, SeriesInstanceUID: st
             return; // Fetched frame by frame afterwards.
           }
           if (wanted.get(instance.SOPInstanceUID) !== instance.frames.length) return;
+          // Frames the decoder gets wrong are fetched afterwards, transcoded by the PACS.
+          if (needsTranscoding(instance.TransferSyntaxUID, instance.pixel, instance.frames[0])) return;
           await writer.add(instance.frames.map((bytes, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID: instance.SOPInstanceUID, frame: i + 1, contentType: instance.contentType, bytes })));
         },
         ctx.onBytes,
@@ -104,14 +107,39 @@ export async function fetchWholeSeries(ctx: SeriesContext, SeriesInstanceUID: st
   });
 }
 
-/** Retrieves some frames of one instance (PS3.18 10.4.1.1.3) and stores them together. */
+/** One frames request's parts (PS3.18 10.4.1.1.3), checked to be as many as asked. */
+async function fetchFrameParts(ctx: SeriesContext, url: string, accept: string, count: number, SOPInstanceUID: string): Promise<{ contentType: string; bytes: Uint8Array }[]> {
+  const response = await gatewayGet(url, accept, ctx.signal);
+  const parts: { contentType: string; bytes: Uint8Array }[] = [];
+  await streamMultipart(response, async (part) => void parts.push({ contentType: part.headers['content-type'] ?? 'application/octet-stream', bytes: part.body }), ctx.onBytes);
+  if (parts.length !== count) throw new SyncRequestError('NODE_BAD_RESPONSE', `${parts.length} frames received for ${count} asked (${SOPInstanceUID})`, true);
+  return parts;
+}
+
+/** Whether frames received as stored have a decoder defect a PACS transcoding cures (their instance's metadata is in the cache). */
+async function framesNeedTranscoding(ctx: SeriesContext, SOPInstanceUID: string, parts: readonly { contentType: string; bytes: Uint8Array }[]): Promise<boolean> {
+  const TransferSyntaxUID = partSyntax(parts[0]?.contentType);
+  if (!TransferSyntaxUID || !mayNeedTranscoding(TransferSyntaxUID)) return false;
+  const metadata = await getInstanceMetadata(ctx.cache, ctx.nodeId, SOPInstanceUID).catch(() => undefined);
+  return metadata !== undefined && needsTranscoding(TransferSyntaxUID, pixelTraits(metadata), parts[0]!.bytes);
+}
+
+/**
+ * Retrieves some frames of one instance (PS3.18 10.4.1.1.3) and stores them together; frames with
+ * a decoder defect a transcoding cures are asked again as native frames (see frameDefects.ts).
+ */
 async function fetchInstanceFrames(ctx: SeriesContext, SeriesInstanceUID: string, SOPInstanceUID: string, frameNumbers: number[]): Promise<void> {
   const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}/instances/${SOPInstanceUID}/frames/${frameNumbers.join(',')}`;
   await ctx.limiter.run(async () => {
-    const response = await gatewayGet(url, FRAMES_ACCEPT, ctx.signal);
-    const parts: { contentType: string; bytes: Uint8Array }[] = [];
-    await streamMultipart(response, async (part) => void parts.push({ contentType: part.headers['content-type'] ?? 'application/octet-stream', bytes: part.body }), ctx.onBytes);
-    if (parts.length !== frameNumbers.length) throw new SyncRequestError('NODE_BAD_RESPONSE', `${parts.length} frames received for ${frameNumbers.length} asked (${SOPInstanceUID})`, true);
+    let parts = await fetchFrameParts(ctx, url, FRAMES_ACCEPT, frameNumbers.length, SOPInstanceUID);
+    if (await framesNeedTranscoding(ctx, SOPInstanceUID, parts)) {
+      // Native frames from the PACS's own decoder; when it cannot transcode, the frames as stored (the viewer then refuses them).
+      parts = await fetchFrameParts(ctx, url, NATIVE_FRAMES_ACCEPT, frameNumbers.length, SOPInstanceUID).catch((error: unknown) => {
+        if (ctx.signal.aborted) throw error;
+        console.warn(`frames of ${SOPInstanceUID} not transcoded by the PACS:`, error instanceof Error ? error.message : error);
+        return parts;
+      });
+    }
     await putFrames(
       ctx.cache,
       parts.map((p, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID, frame: frameNumbers[i]!, contentType: p.contentType, bytes: p.bytes })),

@@ -8,6 +8,8 @@ export interface Part10Frames {
   contentType: string;
   /** Frame bytes in order (frame 1 first): native frames as views of PixelData, encapsulated frames as their fragments. */
   frames: Uint8Array[];
+  /** The pixel description (Image Pixel Module, PS3.3 C.7.6.3) the decode depends on. */
+  pixel: { PhotometricInterpretation?: string; SamplesPerPixel?: number; BitsAllocated?: number; BitsStored?: number };
 }
 
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
@@ -60,5 +62,11 @@ export function part10Frames(bytes: Uint8Array): Part10Frames {
       else throw new RangeError('multi-frame encapsulated pixel data without offset table is fetched frame by frame');
     }
   }
-  return { SOPInstanceUID, TransferSyntaxUID, contentType: frameContentType(TransferSyntaxUID), frames };
+  const pixel = {
+    PhotometricInterpretation: dataSet.string('x00280004')?.trim(),
+    SamplesPerPixel: dataSet.uint16('x00280002'),
+    BitsAllocated: dataSet.uint16('x00280100'),
+    BitsStored: dataSet.uint16('x00280101'),
+  };
+  return { SOPInstanceUID, TransferSyntaxUID, contentType: frameContentType(TransferSyntaxUID), frames, pixel };
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { describeFile, type FileUnderCheck } from '../pixel/describeFile';
 import { referenceFrames } from '../pixel/referenceFrames';
+import { syncCall, waitForStudy } from './pages/syncPageHelpers';
 import { screenshotPath } from './support/chromium';
 import { dicomwebNode, startWorkstation, type Workstation } from './support/workstation';
 
@@ -21,6 +22,16 @@ const JPEG_RGB = join(PYDICOM, 'SC_rgb_jpeg_lossy_gdcm.dcm');
 
 /** The study of the folder node's copy of the 12-bit JPEG. */
 const FOLDER_STUDY = '1.2.826.0.1.3680043.10.543.9301';
+/** The study of the PACS's copy of the 12-bit JPEG that is prefetched before it is ever opened. */
+const PREFETCHED_STUDY = '1.2.826.0.1.3680043.10.543.9302';
+
+/** A copy of a file under new Study, Series and SOP Instance UIDs (dcmodify leaves the pixel data as it is). */
+function copyUnder(source: string, target: string, StudyInstanceUID: string): string {
+  copyFileSync(source, target);
+  const uids = [`(0020,000D)=${StudyInstanceUID}`, `(0020,000E)=${StudyInstanceUID}.1`, `(0008,0018)=${StudyInstanceUID}.1.1`];
+  execFileSync('dcmodify', ['-nb', ...uids.flatMap((u) => ['-i', u]), target]);
+  return target;
+}
 
 /** The study a file belongs to. */
 function studyOf(path: string): string {
@@ -42,12 +53,9 @@ describe('decoder defects: transcoded by the PACS, or refused (web mode, Chromiu
     const dir = mkdtempSync(join(tmpdir(), 'garde-e2e-transcode-'));
     const folder = join(dir, 'folder');
     mkdirSync(folder);
-    // The folder node holds the 12-bit JPEG under a study of its own (a folder node cannot transcode);
-    // dcmodify changes the UIDs and leaves the compressed pixel data as it is.
-    const copy = join(folder, 'jpeg-extended.dcm');
-    copyFileSync(JPEG_EXTENDED, copy);
-    const uids = [`(0020,000D)=${FOLDER_STUDY}`, `(0020,000E)=${FOLDER_STUDY}.1`, `(0008,0018)=${FOLDER_STUDY}.1.1`];
-    execFileSync('dcmodify', ['-nb', ...uids.flatMap((u) => ['-i', u]), copy]);
+    // The folder node holds the 12-bit JPEG under a study of its own (a folder node cannot transcode).
+    copyUnder(JPEG_EXTENDED, join(folder, 'jpeg-extended.dcm'), FOLDER_STUDY);
+    await storeInstancesStow(pacs, [readFileSync(copyUnder(JPEG_EXTENDED, join(dir, 'prefetched.dcm'), PREFETCHED_STUDY))]);
     const nodes = [dicomwebNode('pacs-tx', 'PACS transcoding', pacs), { id: 'folder-tx', name: 'Folder', kind: 'folder', path: folder }];
     workstation = await startWorkstation({ nodes, viewport: { width: 1200, height: 800 } });
     page = workstation.page;
@@ -123,5 +131,17 @@ describe('decoder defects: transcoded by the PACS, or refused (web mode, Chromiu
     expect(await page.getByTestId('stack-viewport').getAttribute('data-state')).toBe('error');
     await page.screenshot({ path: screenshotPath('transcode-refused-folder') });
     expect(workstation.pageErrors).toEqual([]);
+  });
+  it('prefetches a 12-bit JPEG study transcoded, so it opens from the cache with no frame request and GDCM’s values', async () => {
+    await page.reload();
+    await syncCall(page, 'enqueue', [{ nodeId: 'pacs-tx', StudyInstanceUID: PREFETCHED_STUDY, reason: 'worklist', priority: 0 }]);
+    await waitForStudy(page, PREFETCHED_STUDY, (s) => s.state === 'done', 60_000);
+    const stored = await syncCall<{ contentType: string }>(page, 'cachedFrame', 'pacs-tx', `${PREFETCHED_STUDY}.1.1`, 1);
+    expect(stored.contentType).toMatch(/transfer-syntax=1\.2\.840\.10008\.1\.2\.1$/);
+    const before = frameRequests.length;
+    await open(PREFETCHED_STUDY);
+    expect(await page.getByTestId('stack-viewport').getAttribute('data-state')).toBe('ready');
+    expect(frameRequests.length).toBe(before);
+    expect(await maxDifference(JPEG_EXTENDED)).toBe(0);
   });
 });
