@@ -21,6 +21,8 @@ export interface CtPhantomOptions {
   SeriesNumber?: number;
   SeriesDescription?: string;
   BodyPartExamined?: string;
+  /** FrameOfReferenceUID (0020,0052) to use, e.g. another series' of the same patient; a new one by default. */
+  FrameOfReferenceUID?: string;
 }
 
 /** A generated CT series and the truth about its content. */
@@ -89,7 +91,7 @@ export function generateCtPhantom(options: CtPhantomOptions): CtPhantomSeries {
   const body: CtPhantomSeries['body'] = { radiiMm: [roundDs(0.42 * fov), roundDs(0.3 * fov)], HU: 40, noiseHU: 4 };
   const SeriesNumber = options.SeriesNumber ?? 1;
   const SeriesInstanceUID = makeUid(options.seed, 'ct-series', options.study.StudyInstanceUID, SeriesNumber);
-  const FrameOfReferenceUID = makeUid(options.seed, 'ct-for', options.study.StudyInstanceUID, SeriesNumber);
+  const FrameOfReferenceUID = options.FrameOfReferenceUID ?? makeUid(options.seed, 'ct-for', options.study.StudyInstanceUID, SeriesNumber);
   const random = createRandom(`${options.seed}|ct-noise|${SeriesNumber}`);
   const shared = {
     ...patientModule(options.patient),

@@ -1,6 +1,7 @@
 /** Deterministic DICOM sample generators (CT/MR/MG phantoms, identities, demo scenario). */
 export * from './clinicalRequest';
 export * from './ctPhantom';
+export * from './ctReformat';
 export * from './demoScenario';
 export * from './dicomDateTime';
 export * from './enhancedMr';

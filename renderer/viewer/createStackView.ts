@@ -64,6 +64,8 @@ export interface StackView {
   valueRange(): { min: number; max: number } | undefined;
   /** CSS pixel position in the element of an image pixel centre (column, row) of the current image. */
   canvasPointOf(column: number, row: number): [number, number] | undefined;
+  /** CSS pixel position in the element of a patient point (LPS, mm), projected along the view's normal. */
+  canvasPointOfPatient(point: [number, number, number]): [number, number];
   /** Adds a measurement on the current image through the tool's API, from image pixel points. */
   addMeasurement(tool: 'Length' | 'Angle' | 'EllipticalROI' | 'RectangleROI' | 'Probe' | 'ArrowAnnotate', points: Array<[number, number]>): void;
   /** The image id shown (or being loaded), if any. */
@@ -76,6 +78,8 @@ export interface StackView {
 }
 
 let instances = 0;
+/** True while the shared engine resizes its viewports: camera changes then are not the reader's. */
+let resizing = false;
 
 const HYDRATE = { Length: LengthTool, Angle: AngleTool, EllipticalROI: EllipticalROITool, RectangleROI: RectangleROITool, Probe: ProbeTool, ArrowAnnotate: ArrowAnnotateTool };
 
@@ -109,15 +113,27 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
     emit({ index: viewport.getCurrentImageIdIndex(), total: viewport.getImageIds().length, rendered: true, ...voi(), ...camera(), position: slicePosition(viewport.getCurrentImageId()) });
   const onNewImage = () => emit({ index: viewport.getCurrentImageIdIndex(), error: undefined });
   const onVoi = () => emit(voi());
-  const onCamera = () => emit(camera());
+  // Whether the image fills the element (zoom 1): kept through resizes, lost when the reader zooms.
+  let fitted = true;
+  const onCamera = () => {
+    if (!resizing) fitted = Math.abs(viewport.getZoom() - 1) < 0.01;
+    emit(camera());
+  };
   const onLoadError = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
     const index = detail?.imageId ? viewport.getImageIds().indexOf(detail.imageId) : -1;
     if (index >= 0) emit({ index, error: { imageId: detail!.imageId!, message: errorMessage(detail!.error) } });
   };
   // The canvas must follow the element's size, or the image is drawn stretched and tools miss their targets.
+  // A fitted image is fitted again to the new size (a layout change); a zoomed one keeps its camera.
   const resizer = new ResizeObserver(() => {
-    engine.resize(true, true);
+    resizing = true;
+    try {
+      engine.resize(true, true);
+    } finally {
+      resizing = false;
+    }
+    if (state.rendered && fitted) fit(viewport);
     if (state.rendered) emit(camera());
   });
   resizer.observe(element);
@@ -216,6 +232,10 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       const world = utilities.imageToWorldCoords(viewport.getCurrentImageId(), [column, row]);
       if (!world) return undefined;
       const [x, y] = viewport.worldToCanvas(world);
+      return [x, y];
+    },
+    canvasPointOfPatient(point) {
+      const [x, y] = viewport.worldToCanvas(point);
       return [x, y];
     },
     addMeasurement(tool, points) {

@@ -45,13 +45,13 @@ export function LayoutBar(props: {
         </>
       )}
       {groups.length > 0 && (
-        <span className="sync-status">
+        <span className="scroll-sync">
           {groups.map((g) => (
-            <span key={g.group} data-testid="sync-status" data-group={g.group} data-mode={props.syncOn ? g.mode : 'off'} data-viewports={g.viewports.join(' ')} title={g.reason}>
+            <span key={g.group} data-testid="scroll-sync" data-group={g.group} data-mode={props.syncOn ? g.mode : 'off'} data-viewports={g.viewports.join(' ')} title={g.reason}>
               {props.syncOn ? t(`viewer.layout.sync.${g.mode}`) : t('viewer.layout.sync.off')}
             </span>
           ))}
-          <button type="button" data-testid="sync-toggle" aria-pressed={props.syncOn} onClick={props.onToggleSync}>
+          <button type="button" data-testid="scroll-sync-toggle" aria-pressed={props.syncOn} onClick={props.onToggleSync}>
             {props.syncOn ? t('viewer.layout.sync.turnOff') : t('viewer.layout.sync.turnOn')}
           </button>
         </span>

@@ -14,7 +14,7 @@ export interface PriorStudy {
  * The other studies of the current study's patient on the same node, kept when
  * isSamePatientForPriors allows them as priors, most recent first. A study held in the local cache
  * takes its priors from the cache (the sync prefetches them), so it opens without any network
- * request; otherwise the node is asked (QIDO-RS study level, PS3.18 10.6.3.3.1, by PatientID and
+ * request; otherwise (not cached, or no prior cached yet) the node is asked (QIDO-RS study level, PS3.18 10.6.3.3.1, by PatientID and
  * IssuerOfPatientID). An unreachable node gives no prior rather than an error.
  */
 export async function findPriors(gatewayBaseUrl: string, current: StudySummary, signal?: AbortSignal): Promise<PriorStudy[]> {
@@ -22,7 +22,10 @@ export async function findPriors(gatewayBaseUrl: string, current: StudySummary, 
   const cache = await getSharedCache().catch(() => undefined);
   if (cache) {
     const cached = await listCachedWorklist(cache, new Set([current.nodeId])).catch(() => []);
-    if (cached.some((s) => s.StudyInstanceUID === current.StudyInstanceUID)) return rankPriors(current, cached);
+    if (cached.some((s) => s.StudyInstanceUID === current.StudyInstanceUID)) {
+      const priors = rankPriors(current, cached);
+      if (priors.length > 0) return priors;
+    }
   }
   const match: Record<string, string> = { PatientID: current.PatientID };
   if (current.IssuerOfPatientID) match.IssuerOfPatientID = current.IssuerOfPatientID;

@@ -5,7 +5,8 @@ import type { StackView } from '../../viewer/createStackView';
 /**
  * Reference lines from the active viewport: every other view of `views` draws where the source's
  * image plane cuts its own (Cornerstone3D ReferenceLinesTool: same FrameOfReferenceUID only, not
- * for parallel planes), updated whenever the source shows another image or its camera moves.
+ * for parallel planes), updated whenever the source is drawn again (another image: its camera
+ * follows the new image without a camera event) or its camera moves.
  * `views` holds only cross-sectional stacks (a projection image has no plane to cut).
  */
 export function useReferenceLines(views: readonly StackView[], source: StackView | undefined): void {
@@ -21,11 +22,11 @@ export function useReferenceLines(views: readonly StackView[], source: StackView
       });
     };
     refresh();
-    source.element.addEventListener(Enums.Events.STACK_NEW_IMAGE, refresh);
+    source.element.addEventListener(Enums.Events.IMAGE_RENDERED, refresh);
     source.element.addEventListener(Enums.Events.CAMERA_MODIFIED, refresh);
     return () => {
       cancelAnimationFrame(frame);
-      source.element.removeEventListener(Enums.Events.STACK_NEW_IMAGE, refresh);
+      source.element.removeEventListener(Enums.Events.IMAGE_RENDERED, refresh);
       source.element.removeEventListener(Enums.Events.CAMERA_MODIFIED, refresh);
       for (const view of targets) view.showReferenceLinesOf('');
     };
