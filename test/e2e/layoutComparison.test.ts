@@ -197,6 +197,13 @@ describe('comparison and reader layouts on a real PACS (web mode, Chromium)', ()
     expect(await cell(1).locator('svg line[data-id$="-line"]').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('compare-2x2-reference-line') });
 
+    // A series dragged from the list onto a cell shows there, a prior's with its own banner.
+    await page.locator(`[data-testid=series-list] button[data-series="${priorAxial.SeriesInstanceUID}"]`).dragTo(page.locator('[data-testid=hanging-cell-empty][data-index="3"]'));
+    await cell(3).locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 30_000 });
+    expect(await cell(3).getAttribute('data-study')).toBe(prior.StudyInstanceUID);
+    expect(await cell(3).getAttribute('data-active')).toBe('true');
+    expect(await cell(3).locator('[data-testid=group-banner] [data-field=label]').textContent()).toBe(`Prior ${iso(prior.StudyDate)}`);
+
     await page.getByTestId('layout-picker').click();
     await page.getByTestId('layout-1x2').click();
     await page.locator('[data-testid=hanging-layout][data-rows="1"][data-columns="2"]').waitFor();
