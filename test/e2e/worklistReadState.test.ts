@@ -53,7 +53,8 @@ describe('worklist read state (web mode, Chromium, real Orthanc)', () => {
     await row(uid).click();
     await page.getByTestId('worklist-table').press('Enter');
     await page.locator(`[data-testid=study-viewer][data-study="${uid}"]`).waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
+    // A study with a prior opens in the comparison layout: two viewports.
+    await page.locator('[data-testid=stack-viewport][data-state=ready]').first().waitFor({ timeout: 60_000 });
     await page.getByTestId('nav-worklist').click();
     await row(uid).waitFor({ timeout: 60_000 });
   }
