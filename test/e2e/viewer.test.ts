@@ -12,7 +12,7 @@ import { startWebMode, type WebMode } from './support/webMode';
 const patient = { PatientName: 'VIEWER^Paula', PatientID: 'VW-4242', IssuerOfPatientID: 'CHU-NORD', PatientBirthDate: '19610314', PatientSex: 'F' as const };
 const study = { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9101', StudyDate: toDicomDate(new Date()), StudyTime: '010000', AccessionNumber: 'VW1', StudyID: '1', StudyDescription: 'CT phantom viewer' };
 
-/** The viewer's probe on the viewport element (renderer/features/study/useStackView.ts). */
+/** The viewer's probe on the viewport element (renderer/features/study/useStackCell.ts). */
 interface Probe {
   valueAt(column: number, row: number): number | undefined;
   currentImageId(): string | undefined;

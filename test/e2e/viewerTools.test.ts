@@ -19,7 +19,7 @@ const patient = {
 };
 const study = { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9202', StudyDate: toDicomDate(new Date()), StudyTime: '020000', AccessionNumber: 'VT1', StudyID: '2', StudyDescription: 'CT phantom tools' };
 
-/** The viewer's probe on the viewport element (renderer/features/study/useStackView.ts). */
+/** The viewer's probe on the viewport element (renderer/features/study/useStackCell.ts). */
 interface Probe {
   valueAt(column: number, row: number): number | undefined;
   canvasPointOf(column: number, row: number): [number, number] | undefined;
