@@ -1,5 +1,6 @@
 import { wadors } from '@cornerstonejs/dicom-image-loader';
 import { getNumber, getString, isDicomJsonDataset, type DicomJsonDataset } from '../../app/dicomweb';
+import { initCornerstone } from './initCornerstone';
 import { registerCacheThroughLoader } from './cacheThroughLoader';
 import { cachedSeriesInstances, cachedSeriesRows, noteStudyOpened, seriesRowsFromInstances, storeSeriesInstances, storeSeriesRows } from './cacheThroughMetadata';
 import { seriesImages, type SeriesImage } from './orderSeriesImages';
@@ -114,6 +115,9 @@ async function readSeriesList(location: StudyLocation, signal: AbortSignal): Pro
  * Read once for all the screens of the open study (see {@link seriesMetadata}).
  */
 export async function loadSeriesImages(location: StudyLocation, SeriesInstanceUID: string, signal?: AbortSignal): Promise<SeriesImage[]> {
+  // The image loader's init registers its own `wadors` loader and purges the metadata registered
+  // before it: a study opened before the viewer's start-up ends would lose both.
+  await initCornerstone();
   registerCacheThroughLoader();
   const seriesUrl = `${studyUrl(location)}/series/${SeriesInstanceUID}`;
   const images = await seriesMetadata.get(seriesUrl, (shared) => readSeriesImages(location, SeriesInstanceUID, seriesUrl, shared), signal);
