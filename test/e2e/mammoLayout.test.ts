@@ -1,12 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateMammographyWithPrior, type MammographyStudy, type MammoViewName } from '../../app/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { launchChromium, screenshotPath } from './support/chromium';
+import { hangingCells, mammoCellChecks } from './support/mammoCanvas';
 import { startWebMode, type WebMode } from './support/webMode';
 
 const Rows = 512;
@@ -17,13 +18,6 @@ const twoYearsAgo = new Date(today.getFullYear() - 2, today.getMonth(), today.ge
 const study = { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.7001', StudyDate: toDicomDate(today), StudyTime: '090000', AccessionNumber: 'MG1', StudyID: '1', StudyDescription: 'Screening mammography' };
 const priorStudy = { ...study, StudyInstanceUID: '1.2.826.0.1.3680043.10.543.7000', StudyDate: toDicomDate(twoYearsAgo), AccessionNumber: 'MG0' };
 const ORDER: MammoViewName[] = ['RCC', 'LCC', 'RMLO', 'LMLO'];
-
-/** One cell's canvas, as grey levels (red channel), with its size in device pixels. */
-interface CanvasRead {
-  width: number;
-  height: number;
-  grey: number[];
-}
 
 describe('mammography hung by its protocol (real PACS, web mode, Chromium)', () => {
   let pacs: OrthancInstance;
@@ -56,48 +50,6 @@ describe('mammography hung by its protocol (real PACS, web mode, Chromium)', () 
     await pacs?.stop({ graceMs: 0 });
   });
 
-  /** The cells of the stage shown, in grid order (row by row). */
-  async function cells(): Promise<Locator[]> {
-    const all = await page.getByTestId('hanging-cell').all();
-    const keyed = await Promise.all(all.map(async (c) => ({ c, k: Number(await c.getAttribute('data-row')) * 10 + Number(await c.getAttribute('data-column')) })));
-    return keyed.sort((a, b) => a.k - b.k).map((x) => x.c);
-  }
-
-  async function readCanvas(cell: Locator): Promise<CanvasRead> {
-    // Two animation frames let the viewport copy its last render to the visible canvas.
-    return cell.locator('canvas.cornerstone-canvas').evaluate(async (canvas: HTMLCanvasElement) => {
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      const grey: number[] = [];
-      for (let i = 0; i < data.length; i += 4) grey.push(data[i]!);
-      return { width: canvas.width, height: canvas.height, grey };
-    });
-  }
-
-  /**
-   * Checks one cell from its pixels: chest wall side bright at the cell edge, the other edge dark,
-   * and the laterality marker where the generator painted it once the image is fitted to the cell
-   * height and pushed against the chest-wall edge.
-   */
-  function checkCell(read: CanvasRead, view: MammographyStudy['views'][number]) {
-    const { width, height, grey } = read;
-    const at = (x: number, y: number) => grey[Math.round(y) * width + Math.round(x)] ?? -1;
-    const mid = height / 2;
-    const wallRight = view.truth.chestWallSide === 'right';
-    const wallX = wallRight ? width - 2 : 1;
-    const farX = wallRight ? 1 : width - 2;
-    expect(at(wallX, mid), `${view.view}: chest wall at the ${view.truth.chestWallSide} edge`).toBeGreaterThan(40);
-    expect(at(farX, mid), `${view.view}: background at the other edge`).toBeLessThan(10);
-    const scale = Math.min(width / Columns, height / Rows);
-    const left = wallRight ? width - Columns * scale : 0;
-    const top = (height - Rows * scale) / 2;
-    const { marker } = view.truth;
-    const mx = left + ((marker.columnStart + marker.columnEnd) / 2 + 0.5) * scale;
-    const my = top + ((marker.rowStart + marker.rowEnd) / 2 + 0.5) * scale;
-    expect(at(mx, my), `${view.view}: marker at (${Math.round(mx)}, ${Math.round(my)})`).toBeGreaterThan(230);
-    expect(at(width - 1 - mx, my), `${view.view}: no marker at the mirrored place`).toBeLessThan(60);
-  }
-
   it('opens the screening study from the worklist as RCC | LCC over RMLO | LMLO, chest walls meeting in the middle', async () => {
     const row = page.locator(`[data-testid=worklist-table] tbody tr[data-study="${study.StudyInstanceUID}"]`);
     await row.waitFor({ timeout: 60_000 });
@@ -107,13 +59,13 @@ describe('mammography hung by its protocol (real PACS, web mode, Chromium)', () 
     await page.locator('[data-testid=hanging-cell][data-state=ready]').nth(3).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: screenshotPath('mammo-current') });
     expect(await page.getByTestId('hanging-stage').textContent()).toContain('Current: CC over MLO');
-    const shown = await cells();
+    const shown = await hangingCells(page);
     expect(shown).toHaveLength(4);
     for (const [i, cell] of shown.entries()) {
       const view = current.views.find((v) => v.view === ORDER[i])!;
       expect(await cell.getAttribute('data-sop')).toBe(view.instance.SOPInstanceUID);
       expect(await cell.getAttribute('data-view')).toBe(`${ORDER[i]!.slice(0, 1)} ${ORDER[i]!.slice(1)}`);
-      await expect.poll(async () => { try { checkCell(await readCanvas(cell), view); return true; } catch (e) { return (e as Error).message; } }, { timeout: 20_000 }).toBe(true);
+      await mammoCellChecks(cell, view, Rows, Columns);
     }
     expect(await page.getByTestId('hanging-prior').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('mammo-current') });
@@ -123,13 +75,13 @@ describe('mammography hung by its protocol (real PACS, web mode, Chromium)', () 
     await page.keyboard.press(']');
     await page.locator('[data-testid=hanging-layout][data-stage=prior]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=hanging-cell][data-state=ready]').nth(3).waitFor({ timeout: 60_000 });
-    const shown = await cells();
+    const shown = await hangingCells(page);
     expect(shown).toHaveLength(4);
     for (const [i, cell] of shown.entries()) {
       const view = prior.views.find((v) => v.view === ORDER[i])!;
       expect(await cell.getAttribute('data-study')).toBe(priorStudy.StudyInstanceUID);
       expect(await cell.getAttribute('data-sop')).toBe(view.instance.SOPInstanceUID);
-      await expect.poll(async () => { try { checkCell(await readCanvas(cell), view); return true; } catch (e) { return (e as Error).message; } }, { timeout: 20_000 }).toBe(true);
+      await mammoCellChecks(cell, view, Rows, Columns);
     }
     const label = `Prior ${priorStudy.StudyDate.slice(0, 4)}-${priorStudy.StudyDate.slice(4, 6)}-${priorStudy.StudyDate.slice(6, 8)}`;
     expect(await page.getByTestId('hanging-prior').allTextContents()).toEqual([label, label, label, label]);
