@@ -14,8 +14,8 @@ export interface PriorStudy {
  * The other studies of the current study's patient on the same node, kept when
  * isSamePatientForPriors allows them as priors, most recent first. A study held in the local cache
  * takes its priors from the cache (the sync prefetches them), so it opens without any network
- * request; otherwise (not cached, or no prior cached yet) the node is asked (QIDO-RS study level, PS3.18 10.6.3.3.1, by PatientID and
- * IssuerOfPatientID). An unreachable node gives no prior rather than an error.
+ * request; otherwise (not cached, or no prior cached yet while its node is reachable) the node is
+ * asked (QIDO-RS study level, PS3.18 10.6.3.3.1, by PatientID and IssuerOfPatientID). An unreachable node gives no prior rather than an error.
  */
 export async function findPriors(gatewayBaseUrl: string, current: StudySummary, signal?: AbortSignal): Promise<PriorStudy[]> {
   if (!current.PatientID) return [];
@@ -24,7 +24,8 @@ export async function findPriors(gatewayBaseUrl: string, current: StudySummary, 
     const cached = await listCachedWorklist(cache, new Set([current.nodeId])).catch(() => []);
     if (cached.some((s) => s.StudyInstanceUID === current.StudyInstanceUID)) {
       const priors = rankPriors(current, cached);
-      if (priors.length > 0) return priors;
+      // Listed from the cache because its node is unreachable: no request at all, only cached priors.
+      if (priors.length > 0 || listedOffline(current)) return priors;
     }
   }
   const match: Record<string, string> = { PatientID: current.PatientID };
@@ -42,6 +43,11 @@ export async function findPriors(gatewayBaseUrl: string, current: StudySummary, 
   const body = (await response.json().catch(() => [])) as unknown;
   if (!Array.isArray(body)) return [];
   return rankPriors(current, body.filter(isDicomJsonDataset).flatMap((d) => studySummaryFromJson(current.nodeId, d) ?? []));
+}
+
+/** Whether the worklist listed the study from the local cache because its node could not be searched (offlineWorklist.ts). */
+function listedOffline(study: StudySummary): boolean {
+  return (study as StudySummary & { offline?: boolean }).offline === true;
 }
 
 /** The candidates the identity rule accepts as priors of `current`, most recent first. */
