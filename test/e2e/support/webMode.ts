@@ -33,6 +33,11 @@ export async function startWebMode(args: string[] = []): Promise<WebMode> {
     child.on('exit', (code) => reject(new Error(`web mode exited with ${code}: ${stderr}`)));
   });
   const parsed = new URL(url);
+  let stopping = false;
+  // A web mode that ends on its own after starting (a crash) says why, with the end of its stderr.
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`web mode (${parsed.origin}) exited unexpectedly (code ${code}, signal ${signal}); its stderr ended with:\n${stderr.slice(-4000)}\n`);
+  });
   return {
     url,
     origin: parsed.origin,
@@ -41,6 +46,7 @@ export async function startWebMode(args: string[] = []): Promise<WebMode> {
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
+        stopping = true;
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
