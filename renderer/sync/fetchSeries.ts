@@ -1,9 +1,9 @@
-import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { frameTransferSyntax, getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { frameKey, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { putFrames } from '../cache/frameRepository';
 import { getInstanceMetadata, getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
 import type { Cache } from '../cache/openCache';
-import { mayNeedTranscoding, NATIVE_FRAMES_ACCEPT, needsTranscoding, partSyntax, pixelTraits } from './frameDefects';
+import { mayNeedTranscoding, NATIVE_FRAMES_ACCEPT, needsTranscoding, pixelTraits } from './frameDefects';
 import { FrameWriter } from './frameWriter';
 import { gatewayGet, gatewayJson, streamMultipart, SyncRequestError, type RequestLimiter } from './gatewayFetch';
 import { part10Frames } from './part10Frames';
@@ -118,8 +118,8 @@ async function fetchFrameParts(ctx: SeriesContext, url: string, accept: string, 
 
 /** Whether frames received as stored have a decoder defect a PACS transcoding cures (their instance's metadata is in the cache). */
 async function framesNeedTranscoding(ctx: SeriesContext, SOPInstanceUID: string, parts: readonly { contentType: string; bytes: Uint8Array }[]): Promise<boolean> {
-  const TransferSyntaxUID = partSyntax(parts[0]?.contentType);
-  if (!TransferSyntaxUID || !mayNeedTranscoding(TransferSyntaxUID)) return false;
+  const TransferSyntaxUID = frameTransferSyntax(parts[0]?.contentType);
+  if (!mayNeedTranscoding(TransferSyntaxUID)) return false;
   const metadata = await getInstanceMetadata(ctx.cache, ctx.nodeId, SOPInstanceUID).catch(() => undefined);
   return metadata !== undefined && needsTranscoding(TransferSyntaxUID, pixelTraits(metadata), parts[0]!.bytes);
 }

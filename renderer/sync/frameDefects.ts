@@ -8,14 +8,9 @@ const CURABLE_SYNTAXES = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4
 /** Explicit VR Little Endian frames (PS3.18 8.7.3.5): what a PACS is asked for instead of frames the decoder gets wrong. */
 export const NATIVE_FRAMES_ACCEPT = 'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.1';
 
-/** The transfer syntax a frame part is labelled with (its `transfer-syntax` parameter), if any. */
-export function partSyntax(contentType: string | undefined): string | undefined {
-  return /transfer-syntax\s*=\s*"?([0-9.]+)/i.exec(contentType ?? '')?.[1];
-}
-
 /** Whether frames in this syntax may hold a defect a transcoding cures (a cheap test before reading the metadata). */
-export function mayNeedTranscoding(TransferSyntaxUID: string | undefined): boolean {
-  return TransferSyntaxUID !== undefined && CURABLE_SYNTAXES.has(TransferSyntaxUID);
+export function mayNeedTranscoding(TransferSyntaxUID: string): boolean {
+  return CURABLE_SYNTAXES.has(TransferSyntaxUID);
 }
 
 /** The pixel description of an instance's DICOM JSON metadata (Image Pixel Module, PS3.3 C.7.6.3). */

@@ -1,5 +1,6 @@
 import { Enums, imageRetrievalPoolManager, registerImageLoader, type Types } from '@cornerstonejs/core';
 import { createImage, wadors } from '@cornerstonejs/dicom-image-loader';
+import { frameTransferSyntax } from '../../app/dicomweb/frameTransferSyntax';
 import { getFrame, putFrame } from '../cache/frameRepository';
 import type { Cache } from '../cache/openCache';
 import { getSharedCache } from '../cache/sharedCache';
@@ -9,20 +10,6 @@ import { installImageLoadFailureFilter, markImageLoadFailure } from './imageLoad
 
 /** What the loader asks the gateway for: one frame, in the syntax the PACS stores it (`*`) or in a given one (PS3.18 8.7.3.5). */
 const mediaType = (TransferSyntaxUID = '*') => `multipart/related; type=application/octet-stream; transfer-syntax=${TransferSyntaxUID}`;
-const IMPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2';
-/** Transfer syntaxes implied by a bare media type (PS3.18 8.7.3.5.2, table 8.7.3-5). */
-const SYNTAX_OF_TYPE: Record<string, string> = {
-  'image/jpeg': '1.2.840.10008.1.2.4.50',
-  'image/x-dicom-rle': '1.2.840.10008.1.2.5',
-  'image/dicom-rle': '1.2.840.10008.1.2.5',
-  'image/x-jls': '1.2.840.10008.1.2.4.80',
-  'image/jls': '1.2.840.10008.1.2.4.80',
-  'image/jll': '1.2.840.10008.1.2.4.70',
-  'image/jp2': '1.2.840.10008.1.2.4.90',
-  'image/jpx': '1.2.840.10008.1.2.4.92',
-  'image/jphc': '1.2.840.10008.1.2.4.201',
-};
-
 /** The options Cornerstone3D passes a `wadors` loader (the dicom-image-loader's own type). */
 type LoaderOptions = NonNullable<Parameters<typeof wadors.loadImage>[1]>;
 
@@ -43,17 +30,6 @@ export function frameKeyOf(imageId: string): FrameKey | undefined {
   return { nodeId: decodeURIComponent(m[1]!), StudyInstanceUID: m[2]!, SOPInstanceUID: m[3]!, frame: Number(m[4]) };
 }
 
-/** The transfer syntax of a frame part's content type (its `transfer-syntax` parameter, else its type). */
-export function transferSyntaxOf(contentType: string | undefined): string {
-  if (!contentType) return IMPLICIT_LITTLE_ENDIAN;
-  const [type = '', ...params] = contentType.split(';').map((p) => p.trim());
-  for (const p of params) {
-    const [name, value] = p.split('=');
-    if (name?.trim().toLowerCase() === 'transfer-syntax' && value) return value.trim().replace(/"/g, '');
-  }
-  return SYNTAX_OF_TYPE[type.toLowerCase()] ?? IMPLICIT_LITTLE_ENDIAN;
-}
-
 /** One frame's bytes as the PACS sent them, and their content type. */
 export interface FrameBytes {
   bytes: Uint8Array;
@@ -71,7 +47,7 @@ export async function fetchFrame(imageId: string, options: LoaderOptions = {}, T
 
 /** Decodes one frame's bytes in the loader's workers, exactly as the WADO-RS loader does. */
 export async function decodeFrame(imageId: string, frame: FrameBytes, options: LoaderOptions = {}): Promise<Types.IImage> {
-  const transferSyntax = transferSyntaxOf(frame.contentType);
+  const transferSyntax = frameTransferSyntax(frame.contentType);
   const image = (await createImage(imageId, frame.bytes, transferSyntax, { ...options, decodeLevel: 0 })) as Types.IImage;
   Object.assign(image, { transferSyntaxUID: transferSyntax, imageQualityStatus: Enums.ImageQualityStatus.FULL_RESOLUTION });
   return image;
@@ -119,7 +95,7 @@ export function loadImageCacheThrough(imageId: string, options: LoaderOptions = 
     const task = async () => {
       const cache = await getSharedCache();
       const stored = await frameBytes(cache, key, imageId, options);
-      const frame = await decodableFrame(imageId, stored, { syntaxOf: transferSyntaxOf, fetchIn: (syntax) => fetchFrame(imageId, options, syntax) });
+      const frame = await decodableFrame(imageId, stored, { syntaxOf: frameTransferSyntax, fetchIn: (syntax) => fetchFrame(imageId, options, syntax) });
       // A transcoded frame replaces the stored one, so the cache holds what decodes right.
       if (frame !== stored && cache) void putFrame(cache, { ...key, contentType: frame.contentType, bytes: frame.bytes.slice() }).catch((e: unknown) => console.warn('frame not cached:', e));
       const image = await decodeFrame(imageId, frame, options);

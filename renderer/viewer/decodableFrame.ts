@@ -38,7 +38,7 @@ export function frameDefect(imageId: string, TransferSyntaxUID: string, bytes: U
 
 /** What {@link decodableFrame} needs from its caller. */
 export interface DecodableFrameOptions {
-  /** The transfer syntax of a content type (cacheThroughLoader's transferSyntaxOf). */
+  /** The transfer syntax of a content type (frameTransferSyntax). */
   syntaxOf(contentType: string): string;
   /** Fetches the frame again, transcoded by the PACS to a transfer syntax (PS3.18 8.7.3.5, `transfer-syntax=`). */
   fetchIn(TransferSyntaxUID: string): Promise<SyntaxFrame>;
