@@ -2,7 +2,8 @@
 // the limit it is compared with, measured in the same run. With --json, one JSON line per figure:
 // {"name","value","unit","reference","ratio"}.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,9 +15,12 @@ if (files.length === 0) {
   console.log('no benchmarks yet');
   process.exit(0);
 }
+// Every temporary file of a benchmark goes under one folder, removed after it.
 let failed = false;
 for (const file of files) {
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(benchDir, file), ...(json ? ['--json'] : [])], { cwd: root, stdio: 'inherit' });
+  const runTmp = mkdtempSync(join(tmpdir(), 'garde-bench-run-'));
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(benchDir, file), ...(json ? ['--json'] : [])], { cwd: root, stdio: 'inherit', env: { ...process.env, TMPDIR: runTmp } });
+  rmSync(runTmp, { recursive: true, force: true, maxRetries: 3 });
   if (result.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

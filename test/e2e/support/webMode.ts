@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,7 +14,7 @@ export interface WebMode {
   stop(): Promise<void>;
 }
 
-/** Starts web mode exactly as `npm run web -- --no-build` would, on a free port, with a fresh data folder. */
+/** Starts web mode exactly as `npm run web -- --no-build` would, on a free port, with a fresh data folder (removed by `stop`). */
 export async function startWebMode(args: string[] = []): Promise<WebMode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'garde-e2e-data-'));
   const child: ChildProcess = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'main', 'web.ts'), '--port', '0', '--data', dataDir, ...args], {
@@ -45,9 +45,10 @@ export async function startWebMode(args: string[] = []): Promise<WebMode> {
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        const done = () => (rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }), resolve());
+        if (child.exitCode !== null) return done();
         stopping = true;
-        child.once('exit', () => resolve());
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };
