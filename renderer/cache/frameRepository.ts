@@ -70,3 +70,17 @@ export async function getFrame(cache: Cache, nodeId: string, SOPInstanceUID: str
 export async function hasFrame(cache: Cache, nodeId: string, SOPInstanceUID: string, frame: number): Promise<boolean> {
   return (await cache.db.frames.where('[nodeId+SOPInstanceUID+frame]').equals([nodeId, SOPInstanceUID, frame]).count()) > 0;
 }
+
+/** Deletes every cached frame of the given instances and takes their size off their studies. */
+export async function deleteInstanceFrames(cache: Cache, nodeId: string, SOPInstanceUIDs: readonly string[]): Promise<void> {
+  const { db } = cache;
+  await db.transaction('rw', db.frames, db.studies, async () => {
+    for (const SOPInstanceUID of SOPInstanceUIDs) {
+      const records = await db.frames.where('[nodeId+SOPInstanceUID+frame]').between([nodeId, SOPInstanceUID, -Infinity], [nodeId, SOPInstanceUID, Infinity]).toArray();
+      if (records.length === 0) continue;
+      await db.frames.bulkDelete(records.map((r) => [r.nodeId, r.SOPInstanceUID, r.frame] as [string, string, number]));
+      const bytes = records.reduce((n, r) => n + r.bytes, 0);
+      await addStudyBytes(db, nodeId, records[0]!.StudyInstanceUID, -bytes, cache.now());
+    }
+  });
+}

@@ -1,12 +1,13 @@
 import { frameTransferSyntax, getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { frameKey, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
-import { putFrames } from '../cache/frameRepository';
+import { deleteInstanceFrames, putFrames } from '../cache/frameRepository';
 import { getInstanceMetadata, getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
 import type { Cache } from '../cache/openCache';
 import { mayNeedTranscoding, NATIVE_FRAMES_ACCEPT, needsTranscoding, pixelTraits } from './frameDefects';
 import { FrameWriter } from './frameWriter';
 import { gatewayGet, gatewayJson, streamMultipart, SyncRequestError, type RequestLimiter } from './gatewayFetch';
 import { part10Frames } from './part10Frames';
+import type { FrameStore } from './workerFrameStore';
 
 /** Whole instances as stored (PS3.18 8.7.3.5.2: `transfer-syntax=*`), for a series-level retrieve. */
 const SERIES_ACCEPT = 'multipart/related; type="application/dicom"; transfer-syntax=*';
@@ -25,6 +26,13 @@ export interface SeriesContext {
   onBytes: (n: number) => void;
   /** Frames newly stored. */
   onFrames: (n: number) => void;
+  /** Where frames are written (the frame store worker); `putFrames` on the page's thread when absent. */
+  storeFrames?: FrameStore;
+}
+
+/** The context's frame store. */
+function frameStore(ctx: SeriesContext): FrameStore {
+  return ctx.storeFrames ?? ((frames) => putFrames(ctx.cache, frames));
 }
 
 /** Instances of a series with their frame counts (NumberOfFrames (0028,0008), 1 when absent). */
@@ -72,39 +80,51 @@ function missingByInstance(job: SeriesFetchJob, present: ReadonlySet<string>): {
 /**
  * Retrieves a whole series in one request (PS3.18 10.4.1.1.2); each instance's frames are cut from
  * its part as it arrives and handed to a {@link FrameWriter}, which stores them while the stream
- * goes on. `instances` is the series' metadata, which may still be on its way: parts wait for it,
- * so the metadata is stored before any frame, while both transfers overlap. What was received is
- * stored before this returns or throws (a stream cut short keeps its complete parts).
+ * goes on. `instances` is the series' metadata, which may still be on its way: both transfers
+ * overlap, and frames are stored before it is known (a frame is only ever read through its
+ * instance's metadata, so frames without it are never shown). Once it is known, the frames of an
+ * instance the metadata does not list, or lists with another frame count, are removed and left to
+ * the frame-by-frame retrieval. What was received is stored before this returns or throws (a
+ * stream cut short keeps its complete parts).
  */
 export async function fetchWholeSeries(ctx: SeriesContext, SeriesInstanceUID: string, instances: Promise<readonly SeriesInstance[]>): Promise<void> {
   const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}`;
   await ctx.limiter.run(async () => {
-    const writer = new FrameWriter(ctx.cache, ctx.onFrames);
-    let wanted: Map<string, number> | undefined;
+    const writer = new FrameWriter(frameStore(ctx), ctx.onFrames);
+    /** Frames handed to the writer, per instance. */
+    const received = new Map<string, number>();
     try {
       const response = await gatewayGet(url, SERIES_ACCEPT, ctx.signal);
       await streamMultipart(
         response,
         async (part) => {
-          wanted ??= new Map((await instances).map((i) => [i.SOPInstanceUID, i.NumberOfFrames ?? 1]));
           let instance;
           try {
             instance = part10Frames(part.body);
           } catch {
             return; // Fetched frame by frame afterwards.
           }
-          if (wanted.get(instance.SOPInstanceUID) !== instance.frames.length) return;
           // Frames the decoder gets wrong are fetched afterwards, transcoded by the PACS.
           if (needsTranscoding(instance.TransferSyntaxUID, instance.pixel, instance.frames[0])) return;
+          received.set(instance.SOPInstanceUID, instance.frames.length);
           await writer.add(instance.frames.map((bytes, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID: instance.SOPInstanceUID, frame: i + 1, contentType: instance.contentType, bytes })));
         },
         ctx.onBytes,
       );
     } finally {
       await writer.drain().catch(() => undefined);
+      const listed = await instances.catch(() => undefined);
+      if (listed) await removeUnlisted(ctx, listed, received);
     }
     await writer.drain();
   });
+}
+
+/** Removes the stored frames of instances `listed` does not have with as many frames (see {@link fetchWholeSeries}). */
+async function removeUnlisted(ctx: SeriesContext, listed: readonly SeriesInstance[], received: ReadonlyMap<string, number>): Promise<void> {
+  const counts = new Map(listed.map((i) => [i.SOPInstanceUID, i.NumberOfFrames ?? 1]));
+  const stray = [...received].filter(([SOPInstanceUID, frames]) => counts.get(SOPInstanceUID) !== frames).map(([SOPInstanceUID]) => SOPInstanceUID);
+  if (stray.length > 0) await deleteInstanceFrames(ctx.cache, ctx.nodeId, stray);
 }
 
 /** One frames request's parts (PS3.18 10.4.1.1.3), checked to be as many as asked. */
@@ -140,8 +160,7 @@ async function fetchInstanceFrames(ctx: SeriesContext, SeriesInstanceUID: string
         return parts;
       });
     }
-    await putFrames(
-      ctx.cache,
+    await frameStore(ctx)(
       parts.map((p, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID, frame: frameNumbers[i]!, contentType: p.contentType, bytes: p.bytes })),
     );
     ctx.onFrames(parts.length);

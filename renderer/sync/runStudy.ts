@@ -5,6 +5,7 @@ import type { Cache } from '../cache/openCache';
 import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListing';
 import { cachedSeriesMetadata, fetchSeriesFrames, fetchSeriesMetadata, fetchWholeSeries, seriesInstances, storedFrameKeys, type SeriesContext } from './fetchSeries';
 import { gatewayJson, SyncRequestError, type RequestLimiter } from './gatewayFetch';
+import type { FrameStore } from './workerFrameStore';
 
 /** What one study's run reports as it goes. */
 export interface StudyRunProgress {
@@ -26,6 +27,8 @@ export interface StudyRunInput {
   signal: AbortSignal;
   limiter: RequestLimiter;
   progress: StudyRunProgress;
+  /** Where frames are written; see {@link SeriesContext.storeFrames}. */
+  storeFrames?: FrameStore;
 }
 
 /** The study's series (QIDO-RS, PS3.18 10.6.3.3.2): the list kept in the cache, else asked. */
@@ -39,13 +42,14 @@ async function seriesRows(input: StudyRunInput, nodeBase: string, onBytes: (n: n
 /**
  * One series: its metadata (from the cache, else fetched and stored) and, for a study with no frame
  * stored yet, its whole-series retrieval started right behind the metadata request, so that both
- * transfers overlap (frames are stored once the metadata is). Resolves once both are settled.
+ * transfers overlap (frames are stored as they come and checked against the metadata once it is
+ * known). Resolves once both are settled.
  */
 async function runSeries(ctx: SeriesContext, row: DicomJsonDataset, fresh: boolean, onInstances: (instances: readonly SeriesInstance[]) => void): Promise<SeriesFetchJob | undefined> {
   const SeriesInstanceUID = getString(row, '0020000E');
   if (!SeriesInstanceUID) return undefined;
   const cached = await cachedSeriesMetadata(ctx, SeriesInstanceUID, getNumber(row, '00201209'));
-  // Told before any frame of the series can be stored (the retrieval waits for the same promise).
+  // The series' frame count joins the progress total as soon as its metadata is known.
   const instances = (cached ? Promise.resolve(cached) : fetchSeriesMetadata(ctx, SeriesInstanceUID)).then((metadata) => {
     const list = seriesInstances(metadata);
     onInstances(list);
@@ -70,16 +74,16 @@ function framesOf(jobs: readonly SeriesFetchJob[]): number {
 }
 
 /**
- * Fetches one study into the cache: its series list, then series by series their metadata (stored
- * before any of their frames) and, when nothing of the study is stored yet, the whole series
- * alongside (`runSeries`); then each series' missing frames (`fetchSeriesFrames`). Resolves with
+ * Fetches one study into the cache: its series list, then series by series their metadata and,
+ * when nothing of the study is stored yet, the whole series alongside (`runSeries`; frames are
+ * checked against the metadata once it is known, see `fetchWholeSeries`); then each series' missing frames (`fetchSeriesFrames`). Resolves with
  * the frame counts once every frame of every instance is stored; throws a
  * {@link SyncRequestError} (or the abort) otherwise, leaving what was stored for the next run.
  */
 export async function runStudy(input: StudyRunInput): Promise<{ totalFrames: number; storedFrames: number }> {
   const { cache, nodeId, StudyInstanceUID, progress } = input;
   const nodeBase = `${input.gatewayBaseUrl}/nodes/${encodeURIComponent(nodeId)}/dicom-web`;
-  const ctx: SeriesContext = { cache, nodeBase, nodeId, StudyInstanceUID, signal: input.signal, limiter: input.limiter, onBytes: progress.onBytes, onFrames: progress.onFrames };
+  const ctx: SeriesContext = { cache, nodeBase, nodeId, StudyInstanceUID, signal: input.signal, limiter: input.limiter, onBytes: progress.onBytes, onFrames: progress.onFrames, storeFrames: input.storeFrames };
   const { rows, fetched } = await seriesRows(input, nodeBase, progress.onBytes);
   if (rows.length === 0) throw new SyncRequestError('NOT_FOUND', `study ${StudyInstanceUID} has no series on ${nodeId}`, false);
   const countStored = async (jobs: readonly SeriesFetchJob[]) => {

@@ -5,6 +5,7 @@ import { evictAfterPrefetch } from './evictAfterPrefetch';
 import { RequestLimiter } from './gatewayFetch';
 import { isMeteredLink, onLinkChange } from './meteredLink';
 import { runStudy } from './runStudy';
+import type { FrameStore } from './workerFrameStore';
 import { dueJobs, enqueueJobs, getJob, listJobs, removeJob, requeueFailed, requeueInterrupted, updateJob, type StoredJob } from './syncJobStore';
 import { progressKey, syncProgress, type PauseReason, type StudySyncState, type SyncProgressStore } from './syncProgress';
 
@@ -23,6 +24,8 @@ export interface SyncEngineOptions {
   maxRequests?: number;
   random?: RandomSource;
   progress?: SyncProgressStore;
+  /** Where prefetched frames are written (the frame store worker); `putFrames` on the page's thread when absent. */
+  storeFrames?: FrameStore;
 }
 
 const STATE_NAMES: Record<JobState, StudySyncState> = { [JobState.queued]: 'queued', [JobState.running]: 'running', [JobState.done]: 'done', [JobState.failed]: 'failed' };
@@ -252,6 +255,7 @@ export class SyncEngine {
         StudyInstanceUID,
         signal: controller.signal,
         limiter: this.limiter,
+        storeFrames: this.options.storeFrames,
         progress: {
           onTotal: (totalFrames, storedFrames) => this.progress.updateStudy(nodeId, StudyInstanceUID, storedFrames === undefined ? { totalFrames } : { totalFrames, storedFrames }),
           onFrames: (n) => ((stored += n), this.progress.addTransfer(nodeId, StudyInstanceUID, 0, n)),

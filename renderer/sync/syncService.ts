@@ -10,6 +10,7 @@ import { useAppServices } from '../shell/AppContext';
 import { OutboxSender } from './outboxSender';
 import { planWorklistPrefetch, type PlannedJob } from './planWorklistPrefetch';
 import { SyncEngine } from './syncEngine';
+import { startFrameStoreWorker } from './workerFrameStore';
 import { syncProgress } from './syncProgress';
 
 /** The page's sync services: the prefetch queue and the outbox sender, over the shared cache. */
@@ -17,6 +18,8 @@ export interface SyncServices {
   cache: Cache;
   engine: SyncEngine;
   outbox: OutboxSender;
+  /** Where prefetched frames are sealed and written: the frame store worker, or the page's thread when it cannot run. */
+  frameStore: 'worker' | 'page';
   /** Plans the prefetch of a worklist (studies and priors) and queues it; resolves with the number of studies added. */
   prefetch(filter: WorklistFilter): Promise<number>;
   /** Keeps a study offline (never evicted) or lets it go; false when nothing of it is cached. */
@@ -28,12 +31,15 @@ let starting: Promise<SyncServices | undefined> | undefined;
 async function start(gatewayBaseUrl: string): Promise<SyncServices | undefined> {
   const cache = await getSharedCache();
   if (!cache) return undefined;
-  const engine = new SyncEngine({ cache, gatewayBaseUrl });
+  // Prefetched frames are sealed and written by a worker while the page reads the next ones.
+  const frameStore = await startFrameStoreWorker(cache);
+  const engine = new SyncEngine({ cache, gatewayBaseUrl, storeFrames: frameStore?.store });
   const outbox = new OutboxSender(cache, gatewayBaseUrl);
   const services: SyncServices = {
     cache,
     engine,
     outbox,
+    frameStore: frameStore ? 'worker' : 'page',
     prefetch: async (filter) => engine.enqueue(await planWorklistPrefetch(cache, gatewayBaseUrl, filter)),
     pin: (nodeId, uid, pinned) => setPinned(cache, nodeId, uid, pinned),
   };
@@ -79,7 +85,7 @@ export function usePinned(nodeId: string, StudyInstanceUID: string): [boolean, (
 /**
  * Test pages and scripts drive and read the queue through `globalThis.gardeSync` (prefetch,
  * pause, resume, cancel, pin, the progress snapshot, the cache's usage and limits (as the settings
- * keep them), adding an outbox item from plain bytes, and
+ * keep them), adding an outbox item from plain bytes, where frames are written, and
  * reading one cached frame the way the cache-through image loader does: sealed record, decrypted).
  */
 function exposeForScripts(s: SyncServices): void {
@@ -104,6 +110,7 @@ function exposeForScripts(s: SyncServices): void {
     setCacheLimits: async (limits: CacheLimits) => (await saveCacheLimits(s.cache, limits), await s.engine.limitsChanged()),
     cachedFrame: (nodeId: string, SOPInstanceUID: string, frame: number) => getFrame(s.cache, nodeId, SOPInstanceUID, frame),
     sendNow: () => s.outbox.sendNow(),
+    frameStore: () => s.frameStore,
   };
   Object.defineProperty(globalThis, 'gardeSync', { value: Object.freeze(api), configurable: true });
 }

@@ -23,6 +23,7 @@ import { launchChromium } from '../e2e/support/chromium';
 import { startWebMode } from '../e2e/support/webMode';
 import { startOrthanc, storeInstancesStow } from '../fixtures/pacs';
 import { median, printFigures } from './support/figures';
+import { formatCpu, withMachineCpu, type CpuUse } from './support/machineCpu';
 
 const SLICES = Number(process.env.BENCH_SLICES ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -230,6 +231,8 @@ async function main(): Promise<void> {
     const curled: number[] = [];
     const cacheReads: number[] = [];
     const bareReads: number[] = [];
+    /** The machine's CPU use during each round's raw fetch and prefetch. */
+    const cpu: { raw: CpuUse; sync: CpuUse }[] = [];
     let seriesBytes = 0;
     let page: Page | undefined;
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -240,7 +243,7 @@ async function main(): Promise<void> {
       page.on('console', (m) => m.type() === 'error' && log(`  page console: ${m.text().slice(0, 300)}`));
       await page.goto(web.url);
       await page.waitForFunction(() => 'gardeSync' in globalThis, undefined, { timeout: 120_000 });
-      const r = await inPage<{ bytes: number; ms: number }>(page, RAW_FETCH, { url: gatewayUrl, accept: SERIES_ACCEPT });
+      const { result: r, cpu: rawCpu } = await withMachineCpu(() => inPage<{ bytes: number; ms: number }>(page!, RAW_FETCH, { url: gatewayUrl, accept: SERIES_ACCEPT }));
       seriesBytes = r.bytes;
       raw.push(mbps(r.bytes, r.ms));
       const m = await inPage<{ bytes: number; ms: number }>(page, RAW_FETCH, { url: `${gatewayUrl}/metadata`, accept: 'application/dicom+json' });
@@ -248,13 +251,14 @@ async function main(): Promise<void> {
       curled.push(c.mbps);
       const w = await inPage<{ bytes: number; ms: number }>(page, BARE_WRITE, { count: SLICES, size: Math.round(r.bytes / SLICES), group: 16 });
       log(`  bare IndexedDB write of the same volume: ${mbps(w.bytes, w.ms).toFixed(1)} MB/s`);
-      const s = await profiled(page, 'prefetch', () => inPage<{ ms: number; frames: number }>(page!, PREFETCH, { nodeId: NODE, StudyInstanceUID })).catch(async (error: unknown) => {
+      const { result: s, cpu: syncCpu } = await withMachineCpu(() => profiled(page!, 'prefetch', () => inPage<{ ms: number; frames: number }>(page!, PREFETCH, { nodeId: NODE, StudyInstanceUID }))).catch(async (error: unknown) => {
         const alive = spawnSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-u', `${pacs.username}:${pacs.password}`, `http://127.0.0.1:${pacs.httpPort}/system`], { encoding: 'utf8' }).stdout;
         throw new Error(`${error instanceof Error ? error.message : String(error)} (Orthanc /system: HTTP ${alive})`);
       });
       if (s.frames !== SLICES) throw new Error(`${s.frames} frames stored, ${SLICES} expected`);
       synced.push(mbps(r.bytes, s.ms));
-      log(`  round ${round + 1}: raw ${raw.at(-1)!.toFixed(1)} MB/s, sync ${synced.at(-1)!.toFixed(1)} MB/s (${s.ms.toFixed(0)} ms), curl ${c.mbps.toFixed(1)} MB/s; series metadata alone ${m.ms.toFixed(0)} ms`);
+      if (rawCpu && syncCpu) cpu.push({ raw: rawCpu, sync: syncCpu });
+      log(`  round ${round + 1}: raw ${raw.at(-1)!.toFixed(1)} MB/s (${formatCpu(rawCpu)}), sync ${synced.at(-1)!.toFixed(1)} MB/s (${s.ms.toFixed(0)} ms, ${formatCpu(syncCpu)}), curl ${c.mbps.toFixed(1)} MB/s; series metadata alone ${m.ms.toFixed(0)} ms`);
     }
     const keys = await inPage<[string, string, number][]>(page!, FRAME_KEYS, { nodeId: NODE, StudyInstanceUID });
     if (keys.length !== SLICES) throw new Error(`${keys.length} frame records, ${SLICES} expected`);
@@ -270,6 +274,10 @@ async function main(): Promise<void> {
     // Each ratio is the median of its rounds' own ratios: a round's figure and its reference share the machine's load.
     const prefetchRatio = median(synced.map((v, i) => v / raw[i]!));
     const readRatio = median(cacheReads.map((v, i) => v / bareReads[i]!));
+    const cpuNote =
+      cpu.length > 0
+        ? `; machine CPU per series: sync ${median(cpu.map((c) => c.sync.busySeconds)).toFixed(1)} vs raw ${median(cpu.map((c) => c.raw.busySeconds)).toFixed(1)} cpu-s, ${median(cpu.map((c) => c.sync.busyCores)).toFixed(1)} and ${median(cpu.map((c) => c.raw.busyCores)).toFixed(1)} of ${cpu[0]!.raw.cores} cores busy (the PACS, gateway and browser share them)`
+        : '';
     const load = `load average ${loadavg()[0]!.toFixed(2)} on ${SLICES} slices, ${(seriesBytes / 1e6).toFixed(0)} MB`;
     printFigures([
       {
@@ -278,7 +286,7 @@ async function main(): Promise<void> {
         unit: 'ratio',
         reference: 1,
         ratio: prefetchRatio,
-        note: `median of ${ROUNDS} rounds; sync ${syncMbps.toFixed(1)} MB/s vs raw gateway fetch ${rawMbps.toFixed(1)} MB/s in the same page (medians); curl from Orthanc ${curlMbps.toFixed(1)} MB/s; goal >= 0.8; ${load}`,
+        note: `median of ${ROUNDS} rounds; sync ${syncMbps.toFixed(1)} MB/s vs raw gateway fetch ${rawMbps.toFixed(1)} MB/s in the same page (medians); curl from Orthanc ${curlMbps.toFixed(1)} MB/s${cpuNote}; goal >= 0.8; ${load}`,
       },
       {
         name: 'cache_read_ratio',

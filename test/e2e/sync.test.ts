@@ -81,6 +81,8 @@ describe('prefetch queue (web mode, Chromium, two real Orthanc)', () => {
     const yesterday = new Date(scenario.now);
     yesterday.setDate(yesterday.getDate() - 1);
     await syncCall(page, 'prefetch', { fromDate: toDicomDate(yesterday) });
+    // Frames are sealed and written off the page's thread.
+    expect(await syncCall(page, 'frameStore')).toBe('worker');
     const priors = scenario.studies.filter((s) => s.isPrior);
     const tonight = scenario.studies.filter((s) => !s.isPrior);
     expect(priors.length).toBeGreaterThan(0);

@@ -22,6 +22,12 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** The derived keys of a {@link CacheCipher} (non-extractable CryptoKeys). */
+export interface CacheCipherKeys {
+  aes: CryptoKey;
+  hmac: CryptoKey;
+}
+
 /** AES-GCM sealing and HMAC index keys for cache records. */
 export class CacheCipher {
   private constructor(
@@ -38,6 +44,19 @@ export class CacheCipher {
     const aes = await crypto.subtle.deriveKey(params('garde-cache/aes-gcm'), base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
     const hmac = await crypto.subtle.deriveKey(params('garde-cache/index-hmac'), base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
     return new CacheCipher(aes, hmac);
+  }
+
+  /**
+   * The same cipher from the keys of {@link keys}, in another context of the page (a worker):
+   * CryptoKeys cross `postMessage` without ever being extractable.
+   */
+  static fromKeys(keys: CacheCipherKeys): CacheCipher {
+    return new CacheCipher(keys.aes, keys.hmac);
+  }
+
+  /** The derived keys, to hand to a worker with `postMessage` (they stay non-extractable). */
+  keys(): CacheCipherKeys {
+    return { aes: this.aes, hmac: this.hmac };
   }
 
   /** Encrypts `plain` bound to `aad`: `iv || ciphertext+tag`. */
