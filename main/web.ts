@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use: pick another with --port` : error.message),
   );
   console.log(`Garde web mode: ${web.loginUrl}`);
+  // As in the desktop app's main process, a stray rejection is logged, never the end of the workstation.
+  process.on('unhandledRejection', (reason: unknown) => log(`garde web: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   const stop = () => void web.close().then(close).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -68,7 +68,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
     if (url.pathname === '/gateway' || url.pathname.startsWith('/gateway/')) {
-      const response = await options.gateway(toFetchRequest(req, `http://127.0.0.1:${bound.port}`));
+      // A client that hangs up before the answer is complete cancels the gateway's work for it.
+      const hangUp = new AbortController();
+      res.once('close', () => res.writableFinished || hangUp.abort(new Error('the client closed the connection')));
+      const response = await options.gateway(toFetchRequest(req, `http://127.0.0.1:${bound.port}`, hangUp.signal));
       return sendFetchResponse(response, res);
     }
     return handleStatic(req, res, url.pathname);
