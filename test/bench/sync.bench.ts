@@ -253,7 +253,7 @@ async function main(): Promise<void> {
       log(`  bare IndexedDB write of the same volume: ${mbps(w.bytes, w.ms).toFixed(1)} MB/s`);
       const { result: s, cpu: syncCpu } = await withMachineCpu(() => profiled(page!, 'prefetch', () => inPage<{ ms: number; frames: number }>(page!, PREFETCH, { nodeId: NODE, StudyInstanceUID }))).catch(async (error: unknown) => {
         const alive = spawnSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-u', `${pacs.username}:${pacs.password}`, `http://127.0.0.1:${pacs.httpPort}/system`], { encoding: 'utf8' }).stdout;
-        throw new Error(`${error instanceof Error ? error.message : String(error)} (Orthanc /system: HTTP ${alive})`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)} (Orthanc /system: HTTP ${alive}); web mode's log ended with:\n${web?.logTail()}`);
       });
       if (s.frames !== SLICES) throw new Error(`${s.frames} frames stored, ${SLICES} expected`);
       synced.push(mbps(r.bytes, s.ms));

@@ -11,6 +11,8 @@ export interface WebMode {
   origin: string;
   token: string;
   dataDir: string;
+  /** The end of what web mode wrote to stderr so far (its log), to explain a failure. */
+  logTail(chars?: number): string;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startWebMode(args: string[] = []): Promise<WebMode> {
     origin: parsed.origin,
     token: parsed.searchParams.get('token')!,
     dataDir,
+    logTail: (chars = 4000) => stderr.slice(-chars),
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => (rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }), resolve());
