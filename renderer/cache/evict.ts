@@ -1,5 +1,6 @@
 import { DEFAULT_RETENTION_MS, planEviction, type EvictionReason } from '../../app/sync/evictionPlan';
 import { purgeOrphanMeasurements } from './measurementRepository';
+import { purgeSentOutbox } from './outboxRepository';
 import { purgeOrphanReadStates } from './readStateRepository';
 import { studyId, type Cache } from './openCache';
 import { deleteStudy, studiesWithOutbox } from './studyRepository';
@@ -35,8 +36,8 @@ export interface EvictResult {
  * Purges studies not accessed within the retention period, then evicts least recently used
  * studies until the cache is within its size limit — never a pinned study, one open in a viewer
  * (`markOpen`), or one with an unsent outbox item. The decision is app/sync/evictionPlan.ts.
- * Measurements go with their study; those of studies never cached, and read states of studies no
- * longer cached, go once past the retention period.
+ * Measurements go with their study; those of studies never cached, and the read states and
+ * acknowledged outbox items of studies no longer cached, go once past the retention period.
  */
 export async function evict(cache: Cache, options: EvictOptions = {}): Promise<EvictResult> {
   const limitBytes = options.limitBytes ?? (await defaultLimitBytes());
@@ -61,6 +62,7 @@ export async function evict(cache: Cache, options: EvictOptions = {}): Promise<E
   const expired = cache.now() - (options.retentionMs ?? DEFAULT_RETENTION_MS);
   await purgeOrphanMeasurements(cache, expired);
   await purgeOrphanReadStates(cache, expired);
+  await purgeSentOutbox(cache, expired);
   return { evicted, remainingBytes: plan.remainingBytes + outboxBytes, overLimit: plan.overLimit };
 }
 

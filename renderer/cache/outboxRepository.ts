@@ -40,7 +40,16 @@ export async function getOutboxPayload(cache: Cache, id: number): Promise<Uint8A
   }
 }
 
-/** Records a new state (and one more attempt when sending). */
+/**
+ * What an item keeps once its PACS acknowledged it: no payload (the PACS holds the object, which is
+ * never sent again), only its UIDs, states and dates, which keep its study "sent" in the worklist
+ * and the item listed in Settings until {@link purgeSentOutbox}.
+ */
+export function acknowledgedPayload(): Pick<OutboxRecord, 'sealed' | 'bytes'> {
+  return { sealed: new ArrayBuffer(0), bytes: 0 };
+}
+
+/** Records a new state (and one more attempt when sending); an acknowledged item loses its payload. */
 export async function setOutboxState(cache: Cache, id: number, state: OutboxState): Promise<void> {
   await cache.db.outbox
     .where('id')
@@ -49,5 +58,27 @@ export async function setOutboxState(cache: Cache, id: number, state: OutboxStat
       r.state = state;
       r.updatedAt = cache.now();
       if (state === OutboxState.sending) r.attempts += 1;
+      if (state === OutboxState.sent) Object.assign(r, acknowledgedPayload());
     });
+}
+
+/**
+ * Retention of acknowledged items: those last changed before `before` whose study is no longer
+ * cached are deleted (like read states, they name a study); any acknowledged item still holding a
+ * payload loses it. Items not acknowledged are never touched. Returns how many were deleted.
+ */
+export async function purgeSentOutbox(cache: Cache, before: number): Promise<number> {
+  const { db } = cache;
+  return db.transaction('rw', [db.outbox, db.studies], async () => {
+    const sent = await db.outbox.where('state').equals(OutboxState.sent).toArray();
+    const studies = await db.studies.bulkGet(sent.map((o) => [o.nodeId, o.StudyInstanceUID] as [string, string]));
+    const gone = sent.filter((o, i) => o.updatedAt < before && studies[i] === undefined).map((o) => o.id!);
+    await db.outbox.bulkDelete(gone);
+    await db.outbox
+      .where('state')
+      .equals(OutboxState.sent)
+      .filter((o) => o.bytes > 0)
+      .modify((o) => void Object.assign(o, acknowledgedPayload()));
+    return gone.length;
+  });
 }

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { OUTBOX_STATE, type OutboxItem, type OutboxKind, type OutboxState as PolicyState, type RetryableError } from '../../app/sync';
 import type { Cache } from '../cache/openCache';
+import { acknowledgedPayload } from '../cache/outboxRepository';
 import { OutboxState, type OutboxRecord } from '../cache/schema';
 
 /**
@@ -56,9 +57,10 @@ export function toItem(row: OutboxRow): OutboxItem {
   };
 }
 
-/** Writes an item's new state to its row (the cache's state kept in step). */
+/** Writes an item's new state to its row (the cache's state kept in step); an acknowledged item loses its payload. */
 export async function saveItem(cache: Cache, id: number, item: OutboxItem): Promise<void> {
   await outboxTable(cache).update(id, {
+    ...(item.state === OUTBOX_STATE.acknowledged ? acknowledgedPayload() : {}),
     state: CACHE_STATE[item.state],
     policyState: item.state,
     attempts: item.attempts,

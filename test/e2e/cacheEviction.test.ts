@@ -99,7 +99,7 @@ describe('cache eviction and purge in Chromium', () => {
     expect(out.estimateAfter).toBeLessThan(out.estimateBefore);
   });
 
-  it('purges studies past the retention period except protected ones, then purgeAll forgets every study but keeps the outbox', async () => {
+  it('purges studies past the retention period except protected ones, then purgeAll forgets every study but keeps the outbox; acknowledged items keep no payload and go after the retention period', async () => {
     const out = await page.evaluate(
       async ([key, NODE, T0, HOUR]) => {
         const h = window.cacheHarness;
@@ -111,6 +111,7 @@ describe('cache eviction and purge in Chromium', () => {
         closeViewer();
         const [item] = await h.cache.listOutbox(cache);
         await h.cache.setOutboxState(cache, item!.id, h.cache.OutboxState.sent);
+        const acknowledged = (await h.cache.listOutbox(cache)).find((o) => o.id === item!.id)!;
         t += HOUR;
         const second = await h.cache.purgeExpired(cache);
         const keptAfterPurge = (await h.cache.listCachedStudies(cache)).map((s) => s.StudyInstanceUID);
@@ -125,8 +126,14 @@ describe('cache eviction and purge in Chromium', () => {
           await new Promise((resolve) => setTimeout(resolve, 200));
           estimateAfterAll = (await navigator.storage.estimate()).usage!;
         }
+        // A week later: the acknowledged item of the purged study goes, the one not sent stays.
+        t += 8 * 24 * HOUR;
+        await h.cache.purgeExpired(cache);
+        const outboxWeekLater = (await h.cache.listOutbox(cache)).map((o) => o.SOPInstanceUID);
         cache.close();
         return {
+          acknowledged: { bytes: acknowledged.bytes, state: acknowledged.state },
+          outboxWeekLater,
           first: first.evicted.map((e) => [e.StudyInstanceUID, e.reason]),
           second: second.evicted.map((e) => [e.StudyInstanceUID, e.reason]),
           keptAfterPurge,
@@ -150,6 +157,9 @@ describe('cache eviction and purge in Chromium', () => {
     expect(out.studiesAfterAll).toBe(0);
     expect(out.patients).toBe(0);
     expect(out.outbox).toEqual([`${u3}.99`, `${u1}.98`]);
+    // Acknowledged, the item keeps no payload; its record goes after the retention period.
+    expect(out.acknowledged).toEqual({ bytes: 0, state: 2 });
+    expect(out.outboxWeekLater).toEqual([`${u1}.98`]);
     expect(out.estimateAfterAll).toBeLessThan(out.beforeAll);
   });
 

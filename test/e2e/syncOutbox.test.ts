@@ -47,7 +47,7 @@ describe('outbox sender (web mode, Chromium, real Orthanc)', () => {
     await pacs?.stop({ graceMs: 0 }).catch(() => undefined);
   });
 
-  const outbox = () => syncCall<{ SOPInstanceUID: string; policyState?: number; attempts: number }[]>(page, 'outbox');
+  const outbox = () => syncCall<{ SOPInstanceUID: string; policyState?: number; attempts: number; bytes: number }[]>(page, 'outbox');
 
   it('delivers an item queued while the PACS is down exactly once, across a reload', async () => {
     const { httpPort, dicomPort, workDir } = pacs;
@@ -63,6 +63,8 @@ describe('outbox sender (web mode, Chromium, real Orthanc)', () => {
     // Acknowledged (3).
     await expect.poll(async () => (await outbox()).map((r) => r.policyState), { timeout: 60_000 }).toEqual([3]);
     expect(stows.filter((s) => s === 200)).toEqual([200]);
+    // The PACS holds it now: the cache keeps no copy of the object.
+    expect((await outbox()).map((r) => r.bytes)).toEqual([0]);
     const found = await fetch(`${pacs.dicomWebUrl}/instances?SOPInstanceUID=${item.SOPInstanceUID}`, { headers: { authorization: pacs.authorization, accept: 'application/dicom+json' } });
     expect(((await found.json()) as unknown[]).length).toBe(1);
   }, 180_000);
