@@ -1,13 +1,12 @@
-import type { Response as UndiciResponse } from 'undici';
 import { buildQidoQuery, parseContentType, parseQidoParams, rewriteBulkDataUris } from '../../app/dicomweb';
 import { nodeOrigin, type DicomwebNode } from '../../app/nodes';
 import { gatewayError } from '../gateway/gatewayError';
 import type { AdapterRequestContext, NodeAdapter } from '../gateway/nodeAdapter';
 import { noVault, resolveSecret, type SecretLookup } from '../secrets/resolveSecret';
 import { multipartProblem } from './checkMultipart';
-import { fetchUpstream } from './fetchUpstream';
+import { decodeContentCoding, fetchUpstream } from './fetchUpstream';
+import { createUpstreamAgents } from './upstreamAgents';
 import { upstreamFailure } from './upstreamFailure';
-import { createUpstreamDispatcher } from './upstreamDispatcher';
 
 /** Bodies up to this size are read whole and checked before any byte goes to the renderer. */
 const CHECKED_BODY_LIMIT = 64 * 1024 * 1024;
@@ -21,7 +20,7 @@ const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-e
  * or truncated answer becomes a 502 with the reason, never bytes handed on as if sound.
  */
 export async function createDicomwebAdapter(node: DicomwebNode, secrets: SecretLookup = noVault): Promise<NodeAdapter> {
-  const dispatcher = await createUpstreamDispatcher(node.tls);
+  const agents = await createUpstreamAgents(node.tls);
   const origin = nodeOrigin(node);
   const base = node.baseUrl.replace(/\/+$/, '');
 
@@ -32,8 +31,10 @@ export async function createDicomwebAdapter(node: DicomwebNode, secrets: SecretL
     return undefined;
   }
 
-  async function send(method: string, url: string, headers: Record<string, string>, body: ReadableStream<Uint8Array> | undefined, signal: AbortSignal): Promise<UndiciResponse> {
-    return fetchUpstream({ url, method, headers, body, authorization: await authorization(), credentialOrigin: origin, dispatcher, signal });
+  async function send(method: string, url: string, headers: Record<string, string>, body: ReadableStream<Uint8Array> | undefined, signal: AbortSignal): Promise<Response> {
+    // JSON answers are read whole here, so they may come compressed; pixel data gains nothing from it.
+    const encoding = /json/.test(headers.accept ?? '') ? 'gzip, deflate, br' : 'identity';
+    return fetchUpstream({ url, method, headers: { 'accept-encoding': encoding, ...headers }, body, authorization: await authorization(), credentialOrigin: origin, agents, signal });
   }
 
   return {
@@ -55,7 +56,7 @@ export async function createDicomwebAdapter(node: DicomwebNode, secrets: SecretL
         const value = request.headers.get(name);
         if (value) headers[name] = value;
       }
-      let upstream: UndiciResponse;
+      let upstream: Response;
       try {
         upstream = await send(request.method, target + search, headers, request.body ?? undefined, context.signal);
       } catch (error) {
@@ -70,11 +71,11 @@ export async function createDicomwebAdapter(node: DicomwebNode, secrets: SecretL
       if (response.status >= 400) throw new Error(`${node.name}: QIDO-RS answered HTTP ${response.status}`);
     },
     async close(): Promise<void> {
-      await dispatcher.close();
+      agents.close();
     },
   };
 
-  async function relay(upstream: UndiciResponse, context: AdapterRequestContext): Promise<Response> {
+  async function relay(upstream: Response, context: AdapterRequestContext): Promise<Response> {
     if (upstream.status === 401 || upstream.status === 403) {
       await upstream.body?.cancel();
       return gatewayError(401, 'NODE_AUTH_FAILED', `${node.name} refused the credentials (HTTP ${upstream.status})`);
@@ -101,13 +102,23 @@ export async function createDicomwebAdapter(node: DicomwebNode, secrets: SecretL
     const isJson = type?.mediaType === 'application/dicom+json' || type?.mediaType === 'application/json';
     const length = Number(upstream.headers.get('content-length') ?? NaN);
     if (!isJson && !(type?.mediaType === 'multipart/related' && length <= CHECKED_BODY_LIMIT)) {
-      return new Response(upstream.body as ReadableStream<Uint8Array>, { status: upstream.status, headers });
+      return new Response(upstream.body, { status: upstream.status, headers });
     }
     let body: Uint8Array;
     try {
       body = new Uint8Array(await upstream.arrayBuffer());
     } catch (error) {
       return upstreamFailure(node, error, context.signal);
+    }
+    try {
+      body = decodeContentCoding(body, upstream.headers.get('content-encoding'));
+    } catch (error) {
+      return gatewayError(502, 'NODE_BAD_RESPONSE', `${node.name} sent an answer that cannot be decoded: ${(error as Error).message}`, true);
+    }
+    // The body passed on is the decoded one.
+    if (headers.has('content-encoding')) {
+      headers.delete('content-encoding');
+      headers.delete('content-length');
     }
     if (isJson && upstream.status < 300) return rewriteJson(body, headers, upstream.status, context);
     if (type?.mediaType === 'multipart/related') {
