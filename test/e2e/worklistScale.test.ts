@@ -41,6 +41,15 @@ describe(`worklist with ${STUDIES} studies (folder node of real DICOM files)`, (
     const nodes = join(folder, '..', `nodes-${Date.now()}.json`);
     writeFileSync(nodes, JSON.stringify({ nodes: [{ id: 'big', name: 'Big archive', kind: 'folder', path: folder }] }));
     web = await startWebMode(['--nodes', nodes]);
+    // The folder's first indexing (10000 files) may outlast a search's 10 s per node: this test is
+    // about listing them, so the page opens once the node answers a search.
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      const answer = await fetch(`${web.origin}/gateway/search/studies?limit=1`, { headers: { authorization: `Bearer ${web.token}` } });
+      const body = (await answer.json()) as { nodes: { ok: boolean }[] };
+      if (body.nodes.every((n) => n.ok)) break;
+      if (Date.now() > deadline) throw new Error(`the folder node still fails to answer: ${JSON.stringify(body.nodes)}`);
+    }
     context = await launchChromium({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     await page.goto(web.url);
