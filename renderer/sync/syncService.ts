@@ -33,7 +33,7 @@ async function start(gatewayBaseUrl: string): Promise<SyncServices | undefined> 
   if (!cache) return undefined;
   // Prefetched frames are sealed and written by a worker while the page reads the next ones.
   const frameStore = await startFrameStoreWorker(cache);
-  const engine = new SyncEngine({ cache, gatewayBaseUrl, storeFrames: frameStore?.store });
+  const engine = new SyncEngine({ cache, gatewayBaseUrl, storeFrames: frameStore });
   const outbox = new OutboxSender(cache, gatewayBaseUrl);
   const services: SyncServices = {
     cache,

@@ -5,12 +5,6 @@ import type { FrameStoreReply, FrameStoreRequest } from './frameStoreMessages';
 /** Stores frames, all or none (see `putFrames`). */
 export type FrameStore = (frames: readonly FrameInput[]) => Promise<void>;
 
-/** A frame store running in a worker; `close` ends the worker. */
-export interface WorkerFrameStore {
-  store: FrameStore;
-  close(): void;
-}
-
 /** Time allowed for the worker to start and open the database. */
 const OPEN_TIMEOUT_MS = 10_000;
 
@@ -31,13 +25,13 @@ function replyError(reply: Extract<FrameStoreReply, { type: 'failed' }>): Error 
 }
 
 /**
- * Starts the frame store worker (frameStoreWorker.ts) over `cache`'s database and keys: frames
- * handed to `store` are moved to the worker (their buffers are detached from the caller), sealed
+ * Starts the frame store worker (frameStoreWorker.ts) over `cache`'s database and keys, for the
+ * page's lifetime; frames handed to the store it returns are moved to the worker (their buffers are detached from the caller), sealed
  * and written there. Undefined when the page cannot run it (no Worker, or the worker cannot open
  * the database): callers then store on the page's thread. Should the worker die later, the frames
  * it was writing are reported failed and the next ones are stored on the page's thread.
  */
-export async function startFrameStoreWorker(cache: Cache): Promise<WorkerFrameStore | undefined> {
+export async function startFrameStoreWorker(cache: Cache): Promise<FrameStore | undefined> {
   if (typeof Worker === 'undefined') return undefined;
   let worker: Worker;
   try {
@@ -77,24 +71,17 @@ export async function startFrameStoreWorker(cache: Cache): Promise<WorkerFrameSt
     console.warn('frame store worker unavailable, frames are stored on the page thread:', error instanceof Error ? error.message : error);
     return undefined;
   }
-  return {
-    store: (frames) => {
-      if (dead) return putFrames(cache, frames);
-      const id = nextId++;
-      return new Promise<void>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        try {
-          post({ type: 'put', id, now: cache.now(), frames: [...frames] }, transferList(frames));
-        } catch (error) {
-          pending.delete(id);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-    },
-    close: () => {
-      worker.terminate();
-      for (const waiter of pending.values()) waiter.reject(new Error('the frame store worker was closed'));
-      pending.clear();
-    },
+  return (frames) => {
+    if (dead) return putFrames(cache, frames);
+    const id = nextId++;
+    return new Promise<void>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      try {
+        post({ type: 'put', id, now: cache.now(), frames: [...frames] }, transferList(frames));
+      } catch (error) {
+        pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
   };
 }

@@ -1,13 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtCoronal, generateCtPhantom, type CtCoronalSeries, type CtPhantomSeries, type PhantomSphere } from '../../app/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { screenshotPath } from './support/chromium';
+import { dicomwebNode, startWorkstation, type Workstation } from './support/workstation';
 
 const patient = { PatientName: 'COMPARE^Carla', PatientID: 'CMP-1', IssuerOfPatientID: 'CHU-NORD', PatientBirthDate: '19550505', PatientSex: 'F' as const };
 // Same name, birth date and sex under another PatientID authority: a probable identity only.
@@ -37,10 +34,8 @@ describe('comparison and reader layouts on a real PACS (web mode, Chromium)', ()
   let priorAxial: CtPhantomSeries;
   let otherAxial: CtPhantomSeries;
   let otherPriorAxial: CtPhantomSeries;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     // Current: 20 slices of 5 mm; prior: 30 slices of 3 mm in its own frame of reference (index sync).
@@ -52,19 +47,11 @@ describe('comparison and reader layouts on a real PACS (web mode, Chromium)', ()
     otherPriorAxial = generateCtPhantom({ seed: 'oth-prior', patient: otherElsewhere, study: otherPrior, Rows: 64, Columns: 64, slices: 30, SliceThickness: 3, FrameOfReferenceUID: otherAxial.FrameOfReferenceUID });
     pacs = await startOrthanc({ name: 'e2e-compare', aeTitle: 'E2E_COMPARE', username: 'compare', password: 'compare-secret' });
     await storeInstancesStow(pacs, [axial, coronal, priorAxial, otherAxial, otherPriorAxial].flatMap((s) => s.instances.map((i) => i.buffer)));
-    const dir = mkdtempSync(join(tmpdir(), 'garde-e2e-compare-'));
-    const nodesFile = join(dir, 'nodes.json');
-    const node = { id: 'pacs-compare', name: 'PACS Compare', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } };
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [node] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(web.url);
+    workstation = await startWorkstation({ nodes: [dicomwebNode('pacs-compare', 'PACS Compare', pacs)], viewport: { width: 1400, height: 900 } });
+    page = workstation.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 });
   });
 
@@ -260,7 +247,7 @@ describe('comparison and reader layouts on a real PACS (web mode, Chromium)', ()
   });
 
   it('raised no uncaught error in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(workstation.pageErrors).toEqual([]);
   });
 });
 
