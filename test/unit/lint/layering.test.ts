@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..', '..');
 const fixtures = join(root, 'test', 'lint', 'fixtures');
 const eslint = new ESLint({ cwd: root });
+/** The first lint loads the project's config and the TypeScript program: seconds on a busy machine. */
+const LINT_TIMEOUT_MS = 60_000;
 
 /** Lints a fixture as if it stood at the path its first line names, with the project's real config. */
 async function lintFixture(name: string): Promise<string[]> {
@@ -39,15 +41,15 @@ describe('layering lint (DESIGN.md table)', () => {
   it.each(Object.entries(expectations))('%s -> %i violation(s)', async (name, count) => {
     const messages = await lintFixture(name);
     expect(messages, messages.join('\n')).toHaveLength(count);
-  });
+  }, LINT_TIMEOUT_MS);
 
   it('fails the lint command on a breaking file', async () => {
     const text = readFileSync(join(fixtures, 'renderer-imports-main.ts'), 'utf8');
     const results = await eslint.lintText(text, { filePath: join(root, 'renderer/features/worklist/BadImport.ts') });
     expect(ESLint.getErrorResults(results)).toHaveLength(1);
-  });
+  }, LINT_TIMEOUT_MS);
 
   it('says what is wrong in plain words', async () => {
     expect(await lintFixture('feature-deep-import.ts')).toEqual(['features are imported only through their index.ts: use renderer/features/worklist']);
-  });
+  }, LINT_TIMEOUT_MS);
 });
