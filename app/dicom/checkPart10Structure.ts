@@ -1,4 +1,5 @@
 import { DicomParseError } from './DicomParseError';
+import { DeflatedExplicitVRLittleEndian, transferSyntax } from './transferSyntax';
 
 /** VRs with a 2-byte reserved field and a 4-byte length in explicit VR (PS3.5 7.1.2). */
 const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
@@ -101,11 +102,6 @@ class Walker {
   }
 }
 
-/** Transfer syntaxes whose data set is big endian or deflated (PS3.5 A.3, A.5). */
-export const EXPLICIT_VR_BIG_ENDIAN = '1.2.840.10008.1.2.2';
-export const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
-export const DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1.99';
-
 /**
  * Checks that every element of the data set starting at `offset` fits in the
  * buffer (PS3.5 7.1 element encoding, 7.5 nesting): a declared length past
@@ -116,8 +112,9 @@ export const DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1.99';
  * @throws DicomParseError DICOM_TRUNCATED or DICOM_CORRUPT.
  */
 export function checkDatasetStructure(bytes: Uint8Array, offset: number, TransferSyntaxUID: string): number {
-  if (TransferSyntaxUID === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) return bytes.length;
-  const syntax = { implicit: TransferSyntaxUID === IMPLICIT_VR_LITTLE_ENDIAN, little: TransferSyntaxUID !== EXPLICIT_VR_BIG_ENDIAN };
+  if (TransferSyntaxUID === DeflatedExplicitVRLittleEndian) return bytes.length;
+  const known = transferSyntax(TransferSyntaxUID);
+  const syntax = { implicit: known?.explicitVR === false, little: known?.littleEndian !== false };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Walker(view, bytes).walk(offset, bytes.length, syntax, false);
 }

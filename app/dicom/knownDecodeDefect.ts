@@ -1,3 +1,5 @@
+import { isNativeSyntax, JPEGBaseline8Bit, JPEGExtended12Bit, RLELossless } from './transferSyntax';
+
 /** What decides whether a frame can be shown reliably (PS3.3 C.7.6.3 Image Pixel Module, PS3.5 A.4). */
 export interface DecodeTraits {
   TransferSyntaxUID: string;
@@ -15,11 +17,9 @@ const RGB_IDS = [0x52, 0x47, 0x42];
 /** Codes of the decode defects the viewer refuses to display (found by the pixel exactness check). */
 export type DecodeDefect = 'JPEG_EXTENDED_12_BIT' | 'JPEG_BASELINE_RGB' | 'YBR_FULL_422_NATIVE' | 'RLE_COLOUR_OVER_8_BITS';
 
-const NATIVE = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.2']);
-
 /**
  * Frames the decode path is known to get wrong, by syntax and pixel format: 12-bit JPEG extended
- * (1.2.840.10008.1.2.4.51) decodes to wrong values; JPEG baseline (1.2.840.10008.1.2.4.50) whose
+ * (JPEGExtended12Bit) decodes to wrong values; JPEG baseline (JPEGBaseline8Bit) whose
  * components are RGB, not colour-transformed (PhotometricInterpretation RGB, PS3.5 8.2.1), is
  * converted as if YCbCr or never finishes decoding unless its components are identified as 'R',
  * 'G', 'B' (unknown identifiers count as a defect); native YBR_FULL_422 decodes to wrong colours;
@@ -27,13 +27,13 @@ const NATIVE = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.100
  * image: the viewer shows a message naming the defect instead. Undefined when the frame is fine.
  */
 export function knownDecodeDefect(t: DecodeTraits): DecodeDefect | undefined {
-  if (t.TransferSyntaxUID === '1.2.840.10008.1.2.4.51' && (t.BitsStored ?? 8) > 8) return 'JPEG_EXTENDED_12_BIT';
-  if (t.TransferSyntaxUID === '1.2.840.10008.1.2.4.50' && t.PhotometricInterpretation === 'RGB' && (t.SamplesPerPixel ?? 1) === 3) {
+  if (t.TransferSyntaxUID === JPEGExtended12Bit && (t.BitsStored ?? 8) > 8) return 'JPEG_EXTENDED_12_BIT';
+  if (t.TransferSyntaxUID === JPEGBaseline8Bit && t.PhotometricInterpretation === 'RGB' && (t.SamplesPerPixel ?? 1) === 3) {
     const ids = t.JpegComponentIds;
     if (!ids || ids.length !== 3 || ids.some((id, k) => id !== RGB_IDS[k])) return 'JPEG_BASELINE_RGB';
   }
-  if (NATIVE.has(t.TransferSyntaxUID) && t.PhotometricInterpretation === 'YBR_FULL_422') return 'YBR_FULL_422_NATIVE';
-  if (t.TransferSyntaxUID === '1.2.840.10008.1.2.5' && (t.SamplesPerPixel ?? 1) > 1 && (t.BitsAllocated ?? 8) > 8) return 'RLE_COLOUR_OVER_8_BITS';
+  if (isNativeSyntax(t.TransferSyntaxUID) && t.PhotometricInterpretation === 'YBR_FULL_422') return 'YBR_FULL_422_NATIVE';
+  if (t.TransferSyntaxUID === RLELossless && (t.SamplesPerPixel ?? 1) > 1 && (t.BitsAllocated ?? 8) > 8) return 'RLE_COLOUR_OVER_8_BITS';
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import dcmjs from 'dcmjs';
-import { checkDatasetStructure, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN } from './checkPart10Structure';
+import { checkDatasetStructure } from './checkPart10Structure';
 import { DicomParseError } from './DicomParseError';
+import { DeflatedExplicitVRLittleEndian } from './transferSyntax';
 
 /** A parsed Part 10 file: File Meta Information and data set, keyed by DICOM keywords (dcmjs naturalized form). */
 export interface ParsedPart10 {
@@ -78,7 +79,7 @@ export function parsePart10(input: ArrayBuffer | Uint8Array): ParsedPart10 {
   } catch (error) {
     // The structure was checked above (except for deflate): a failure now is an encoding dcmjs cannot read.
     const reason = error instanceof Error ? error.message : String(error);
-    const deflated = TransferSyntaxUID === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN;
+    const deflated = TransferSyntaxUID === DeflatedExplicitVRLittleEndian;
     if (deflated) throw new DicomParseError('DICOM_CORRUPT', `Corrupt deflated DICOM file: ${reason}`);
     throw new DicomParseError('DICOM_UNSUPPORTED', `DICOM file not readable by dcmjs (transfer syntax ${TransferSyntaxUID}): ${reason}`);
   }

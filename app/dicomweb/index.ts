@@ -5,7 +5,7 @@
 export { parseUrl, type ParsedUrl } from './parseUrl';
 export { asciiBytes, latin1String, utf8Bytes, utf8String, concatBytes, indexOfBytes } from './bytes';
 export { parseContentType, formatContentType, type ContentType } from './parseContentType';
-export { frameTransferSyntax } from './frameTransferSyntax';
+export { frameContentType, frameTransferSyntax } from './frameTransferSyntax';
 export { MultipartError } from './MultipartError';
 export { MultipartParser, type MultipartPart, type MultipartParserOptions } from './MultipartParser';
 export { buildMultipart, type MultipartPartInput } from './buildMultipart';

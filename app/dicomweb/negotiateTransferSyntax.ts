@@ -1,17 +1,5 @@
+import { transferSyntax } from '../dicom/transferSyntax';
 import { parseContentType } from './parseContentType';
-
-/** Explicit VR Little Endian (PS3.5 A.2): the syntax of native frames sent by WADO-RS. */
-export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
-
-/** Image media types of compressed transfer syntaxes (PS3.18 Table 8.7.3-2). */
-const IMAGE_MEDIA_TYPES: Record<string, RegExp> = {
-  'image/jpeg': /^1\.2\.840\.10008\.1\.2\.4\.(50|51|57|70)$/,
-  'image/jls': /^1\.2\.840\.10008\.1\.2\.4\.(80|81)$/,
-  'image/jp2': /^1\.2\.840\.10008\.1\.2\.4\.(90|91)$/,
-  'image/jpx': /^1\.2\.840\.10008\.1\.2\.4\.(92|93)$/,
-  'image/jphc': /^1\.2\.840\.10008\.1\.2\.4\.20[123]$/,
-  'image/dicom-rle': /^1\.2\.840\.10008\.1\.2\.5$/,
-};
 
 /** What a WADO-RS response part will be. */
 export interface NegotiatedSyntax {
@@ -58,11 +46,9 @@ export function negotiateTransferSyntax(
     if (syntax !== undefined && syntax !== '*' && syntax !== deliverable) continue;
     if (partType === undefined || partType === '*/*' || partType === `${defaultType.split('/')[0]}/*`) return { partType: defaultType, transferSyntaxUID: deliverable };
     if (partType === defaultType) return { partType, transferSyntaxUID: deliverable };
-    if (what === 'frames' && IMAGE_MEDIA_TYPES[partType]?.test(deliverable)) return { partType, transferSyntaxUID: deliverable };
-    if (what === 'frames' && partType === 'image/*' && deliverable !== EXPLICIT_VR_LITTLE_ENDIAN) {
-      const image = Object.keys(IMAGE_MEDIA_TYPES).find((t) => IMAGE_MEDIA_TYPES[t]!.test(deliverable));
-      if (image) return { partType: image, transferSyntaxUID: deliverable };
-    }
+    // Image media types of compressed syntaxes: PS3.18 Table 8.7.3-2.
+    const image = what === 'frames' ? transferSyntax(deliverable)?.mediaType : undefined;
+    if (image && (partType === image || partType === 'image/*')) return { partType: image, transferSyntaxUID: deliverable };
   }
   return undefined;
 }

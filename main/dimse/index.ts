@@ -6,4 +6,3 @@ export { createDimseAdapter, type DimseAdapter, type DimseAdapterOptions } from 
 export { DimseError, dimseErrorResponse, type DimseFailure } from './dimseError';
 export { TempInstanceStore, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_TEMP_BYTES, type StoredInstance } from './tempInstanceStore';
 export { startStorageScp, type StorageScp, type StorageScpOptions } from './storageScp';
-export { extractFrames, type ExtractedFrames } from './extractFrames';

@@ -1,17 +1,39 @@
+import {
+  DeflatedExplicitVRLittleEndian,
+  ExplicitVRBigEndian,
+  ExplicitVRLittleEndian,
+  HTJ2K,
+  HTJ2KLossless,
+  HTJ2KLosslessRPCL,
+  ImplicitVRLittleEndian,
+  JPEG2000,
+  JPEG2000Lossless,
+  JPEGBaseline8Bit,
+  JPEGExtended12Bit,
+  JPEGLossless,
+  JPEGLosslessSV1,
+  JPEGLSLossless,
+  JPEGLSNearLossless,
+  RLELossless,
+} from '../../app/dicom/transferSyntax';
 import type { DimseNode } from '../../app/nodes';
 import { dimse, type DimseAssociation, type DimseResponse } from './dcmjsDimse';
 import { DimseError, nodeLabel } from './dimseError';
 import { isPending, statusText, type OperationOptions } from './cFind';
 import { runAssociation, type RawStoredDataset } from './runAssociation';
 
-/** Transfer syntaxes offered for C-GET sub-operations, each in its own presentation context, so the PACS sends what it stores. */
+/**
+ * Transfer syntaxes offered for C-GET sub-operations, each in its own presentation context, so the
+ * PACS sends what it stores. Every one is served back (wadoResponses): encapsulated frames as stored,
+ * big-endian and deflated ones converted to Explicit VR Little Endian native frames.
+ */
 export const STORED_TRANSFER_SYNTAXES = [
-  '1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51', '1.2.840.10008.1.2.4.57', '1.2.840.10008.1.2.4.70',
-  '1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.81', '1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.91',
-  '1.2.840.10008.1.2.4.201', '1.2.840.10008.1.2.4.202', '1.2.840.10008.1.2.4.203', '1.2.840.10008.1.2.5',
-  '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99',
+  JPEGBaseline8Bit, JPEGExtended12Bit, JPEGLossless, JPEGLosslessSV1,
+  JPEGLSLossless, JPEGLSNearLossless, JPEG2000Lossless, JPEG2000,
+  HTJ2KLossless, HTJ2KLosslessRPCL, HTJ2K, RLELossless,
+  ExplicitVRBigEndian, DeflatedExplicitVRLittleEndian,
 ] as const;
-const UNCOMPRESSED = ['1.2.840.10008.1.2.1', '1.2.840.10008.1.2'];
+const UNCOMPRESSED = [ExplicitVRLittleEndian, ImplicitVRLittleEndian];
 /**
  * Maximum PDU length we announce when we receive instances (PS3.8 D.1): 64 KiB PDUs arrive in about
  * one socket read each, where dcmjs-dimse joins the reads of a larger PDU by copying them again and again.

@@ -1,11 +1,12 @@
 import type { Socket } from 'node:net';
+import { ExplicitVRLittleEndian, ImplicitVRLittleEndian } from '../../app/dicom/transferSyntax';
 import { captureRawDataset, createChunkSink, rawDatasetOf, type ChunkSink, type RawStoredDataset } from './rawStore';
 import { storeResponse } from './storeResponse';
 import { RECEIVE_MAX_PDU_LENGTH } from './retrieveSeries';
 import { dimse, type DimseAssociation, type DimseCStoreRequest, type DimsePresentationContext, type DimseDataset } from './dcmjsDimse';
 
 const { Scp, Server, constants, responses } = dimse;
-const NATIVE_LE = ['1.2.840.10008.1.2.1', '1.2.840.10008.1.2'];
+const NATIVE_LE = [ExplicitVRLittleEndian, ImplicitVRLittleEndian];
 const VERIFICATION = '1.2.840.10008.1.1';
 
 /** What the Storage SCP does with what it receives. */

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import { FrameSplitError, splitFrames } from '../../app/dicom/splitFrames';
 import { buildMultipart, type MultipartPartInput } from '../../app/dicomweb/buildMultipart';
-import { negotiateTransferSyntax, EXPLICIT_VR_LITTLE_ENDIAN } from '../../app/dicomweb/negotiateTransferSyntax';
+import { negotiateTransferSyntax } from '../../app/dicomweb/negotiateTransferSyntax';
 import type { DicomJsonDataset } from '../../app/dicomweb/dicomJson';
 import { gatewayError } from '../gateway/gatewayError';
-import { extractFrames } from './extractFrames';
 import { multipartStream, type StreamPart } from './multipartStream';
 import { instanceMetadata } from './instanceMetadata';
 import type { StoredInstance, TempInstanceStore } from './tempInstanceStore';
-
-const NATIVE_LE = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1']);
 
 /** A `application/dicom+json` response (PS3.18 8.7.3.1). */
 export function dicomJsonResponse(body: unknown, status = 200): Response {
@@ -65,24 +64,25 @@ export async function instancesResponse(store: TempInstanceStore, instances: rea
 }
 
 /**
- * WADO-RS frames (PS3.18 10.4.1.1.4, 8.7.3.3): one part per requested frame; native frames as raw
- * little endian bytes, encapsulated frames as their compressed bit stream, each part labelled with
- * its transfer syntax. The Accept header may ask `*` or the stored syntax (no transcoding).
+ * WADO-RS frames (PS3.18 10.4.1.1.4, 8.7.3.3): one part per requested frame, each labelled with its
+ * transfer syntax; native frames (little endian, big endian or deflated as retrieved) as Explicit VR
+ * Little Endian bytes, encapsulated frames as their compressed bit stream. The Accept header may ask
+ * `*` or that syntax (compressed frames are not transcoded).
  */
 export async function framesResponse(store: TempInstanceStore, instance: StoredInstance, frames: readonly number[], accept: string | null): Promise<Response> {
-  const extracted = extractFrames(await store.read(instance));
-  const deliverable = extracted.encapsulated ? extracted.transferSyntaxUid : EXPLICIT_VR_LITTLE_ENDIAN;
-  if (!extracted.encapsulated && !NATIVE_LE.has(extracted.transferSyntaxUid)) {
-    return notAcceptable(`frames of instance ${instance.SOPInstanceUID} are stored in ${extracted.transferSyntaxUid}, which this gateway does not convert`);
+  let split;
+  try {
+    split = splitFrames(await store.read(instance), { inflateRaw: inflateRawSync });
+  } catch (error) {
+    if (error instanceof FrameSplitError) return gatewayError(404, 'NOT_FOUND', `instance ${instance.SOPInstanceUID}: ${error.message}`);
+    throw error;
   }
+  const deliverable = split.TransferSyntaxUID;
   const negotiated = negotiateTransferSyntax(accept, 'frames', deliverable);
-  if (!negotiated) return notAcceptable(`frames of instance ${instance.SOPInstanceUID} are available in ${deliverable} only (the gateway does not transcode DIMSE instances)`);
-  const parts: MultipartPartInput[] = [];
-  for (const n of frames) {
-    const body = extracted.frame(n);
-    if (!body) return gatewayError(404, 'NOT_FOUND', `instance ${instance.SOPInstanceUID} has no frame ${n} (it has ${extracted.numberOfFrames})`);
-    parts.push({ headers: { 'Content-Type': `${negotiated.partType}; transfer-syntax=${negotiated.transferSyntaxUID}` }, body });
-  }
+  if (!negotiated) return notAcceptable(`frames of instance ${instance.SOPInstanceUID} are available in ${deliverable} only (the gateway does not transcode compressed DIMSE frames)`);
+  const missing = frames.filter((n) => n > split.NumberOfFrames);
+  if (missing.length > 0) return gatewayError(404, 'NOT_FOUND', `instance ${instance.SOPInstanceUID} has no frame ${missing.join(',')} (it has ${split.NumberOfFrames})`);
+  const parts: MultipartPartInput[] = frames.map((n) => ({ headers: { 'Content-Type': `${negotiated.partType}; transfer-syntax=${negotiated.transferSyntaxUID}` }, body: split.frame(n) }));
   return multipartResponse(parts, negotiated.partType, `; transfer-syntax=${negotiated.transferSyntaxUID}`);
 }
 

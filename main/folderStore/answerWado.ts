@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import dcmjs from 'dcmjs';
+import { FrameSplitError, splitFrames, type Part10Frames } from '../../app/dicom/splitFrames';
 import type { DicomwebResource } from '../../app/dicomweb/parseDicomwebPath';
 import { negotiateTransferSyntax, type NegotiatedSyntax } from '../../app/dicomweb/negotiateTransferSyntax';
 import { gatewayError } from '../gateway/gatewayError';
 import { sortInstances } from './entityRecords';
-import { extractFrames, NoPixelDataError, type PixelFrames } from './extractFrames';
 import type { IndexedInstance, InstanceIndex } from './instanceIndex';
 import { dicomJsonResponse, multipartResponse, streamedMultipartResponse } from './multipartResponse';
 import { instanceMetadata } from './publicBulkDataUris';
@@ -70,10 +71,10 @@ export async function retrieveFrames(request: WadoRequest, resource: Frames): Pr
   if (instances instanceof Response) return instances;
   const pixels = await openFrames(request, instances[0]!);
   if (pixels instanceof Response) return pixels;
-  const syntax = negotiateTransferSyntax(request.accept, 'frames', pixels.transferSyntaxUID);
-  if (!syntax) return notAcceptable(request, pixels.transferSyntaxUID);
-  const missing = resource.frames.filter((n) => n > pixels.numberOfFrames);
-  if (missing.length > 0) return gatewayError(404, 'NOT_FOUND', `frame(s) ${missing.join(',')} do not exist: the instance has ${pixels.numberOfFrames}`);
+  const syntax = negotiateTransferSyntax(request.accept, 'frames', pixels.TransferSyntaxUID);
+  if (!syntax) return notAcceptable(request, pixels.TransferSyntaxUID);
+  const missing = resource.frames.filter((n) => n > pixels.NumberOfFrames);
+  if (missing.length > 0) return gatewayError(404, 'NOT_FOUND', `frame(s) ${missing.join(',')} do not exist: the instance has ${pixels.NumberOfFrames}`);
   const parts = resource.frames.map((n) => ({ headers: { 'Content-Type': partType(syntax) }, body: pixels.frame(n) }));
   return multipartResponse(parts, syntax.partType, request.head);
 }
@@ -94,9 +95,9 @@ export async function retrieveBulkdata(request: WadoRequest, segments: readonly 
   if (tagPath.length === 1 && tagPath[0] === '7FE00010') {
     const pixels = await openFrames(request, instance);
     if (pixels instanceof Response) return pixels;
-    const syntax = negotiateTransferSyntax(request.accept, 'frames', pixels.transferSyntaxUID);
-    if (!syntax) return notAcceptable(request, pixels.transferSyntaxUID);
-    const frames = Array.from({ length: pixels.numberOfFrames }, (_, i) => pixels.frame(i + 1));
+    const syntax = negotiateTransferSyntax(request.accept, 'frames', pixels.TransferSyntaxUID);
+    if (!syntax) return notAcceptable(request, pixels.TransferSyntaxUID);
+    const frames = pixels.frames();
     const bodies = pixels.encapsulated ? frames : [concat(frames)];
     return multipartResponse(bodies.map((body) => ({ headers: { 'Content-Type': partType(syntax) }, body })), syntax.partType, request.head);
   }
@@ -112,12 +113,12 @@ export async function readInstanceFile(instance: IndexedInstance): Promise<Uint8
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-async function openFrames(request: WadoRequest, instance: IndexedInstance): Promise<PixelFrames | Response> {
+async function openFrames(request: WadoRequest, instance: IndexedInstance): Promise<Part10Frames | Response> {
   if (!instance.pixelData) return gatewayError(404, 'NOT_FOUND', `instance ${instance.SOPInstanceUID} has no Pixel Data`);
   try {
-    return extractFrames(await readInstanceFile(instance));
+    return splitFrames(await readInstanceFile(instance), { inflateRaw: inflateRawSync });
   } catch (error) {
-    if (error instanceof NoPixelDataError) return gatewayError(404, 'NOT_FOUND', `instance ${instance.SOPInstanceUID} (${instance.path}): ${error.message}`);
+    if (error instanceof FrameSplitError) return gatewayError(404, 'NOT_FOUND', `instance ${instance.SOPInstanceUID} (${instance.path}): ${error.message}`);
     throw error;
   }
 }

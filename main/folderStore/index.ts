@@ -5,9 +5,7 @@
  */
 export { InstanceIndex, type IndexedInstance } from './instanceIndex';
 export { readInstanceHeader, NotAnInstanceError, MEDIA_STORAGE_DIRECTORY_STORAGE, type ReadHeaderOptions } from './readInstanceHeader';
-export { extractFrames, NoPixelDataError, swapBytes, type PixelFrames } from './extractFrames';
 export { searchIndex, type LocalQidoSearch, type LocalQidoResult } from './answerQido';
 export { retrieveBulkdata, retrieveFrames, retrieveInstances, retrieveMetadata, readInstanceFile, type WadoRequest } from './answerWado';
 export { answerFolderStore, type FolderStoreOptions } from './answerFolderStore';
 export { instanceMetadata, bulkDataUrl } from './publicBulkDataUris';
-export { parseWithDicomParser } from './parseWithDicomParser';

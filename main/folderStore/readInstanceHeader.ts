@@ -1,8 +1,10 @@
 import { open, stat } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import dcmjs from 'dcmjs';
 import { dcmjsToDicomJson, type DcmjsElement } from '../../app/dicom/dcmjsToDicomJson';
+import { parseWithDicomParser } from '../../app/dicom/parseWithDicomParser';
+import { DeflatedExplicitVRLittleEndian, isNativeSyntax } from '../../app/dicom/transferSyntax';
 import type { IndexedInstance } from './instanceIndex';
-import { DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, NATIVE_SYNTAXES, parseWithDicomParser } from './parseWithDicomParser';
 
 /** Media Storage Directory Storage (PS3.4 Annex F): a DICOMDIR, not an instance. */
 export const MEDIA_STORAGE_DIRECTORY_STORAGE = '1.2.840.10008.1.3.10';
@@ -44,8 +46,8 @@ export async function readInstanceHeader(path: string, options: ReadHeaderOption
   if (!transferSyntax) throw new NotAnInstanceError('no Transfer Syntax UID (0002,0010) in the File Meta Information');
   if (parsed.string('x00020002')?.trim() === MEDIA_STORAGE_DIRECTORY_STORAGE) throw new NotAnInstanceError('a DICOMDIR (media directory, PS3.10 8.6), not an instance');
   const pixel = parsed.elements.x7fe00010;
-  const encapsulated = pixel !== undefined && !NATIVE_SYNTAXES.has(transferSyntax);
-  if (pixel && !encapsulated && transferSyntax !== DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN && pixel.length >= 0 && pixel.dataOffset + pixel.length > info.size) {
+  const encapsulated = pixel !== undefined && !isNativeSyntax(transferSyntax);
+  if (pixel && !encapsulated && transferSyntax !== DeflatedExplicitVRLittleEndian && pixel.length >= 0 && pixel.dataOffset + pixel.length > info.size) {
     throw new NotAnInstanceError(`truncated: Pixel Data declares ${pixel.length} bytes, the file ends ${info.size - pixel.dataOffset} bytes after its start`);
   }
 
@@ -88,7 +90,7 @@ export async function readInstanceHeader(path: string, options: ReadHeaderOption
 
 function tryParse(bytes: Uint8Array): ReturnType<typeof parseWithDicomParser> | Error {
   try {
-    return parseWithDicomParser(bytes, 'x7fe00010');
+    return parseWithDicomParser(bytes, { untilTag: 'x7fe00010', inflateRaw: inflateRawSync });
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -1,4 +1,5 @@
-import { frameTransferSyntax, getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { splitFrames } from '../../app/dicom/splitFrames';
+import { frameContentType, frameTransferSyntax, getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { frameKey, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { deleteInstanceFrames, putFrames } from '../cache/frameRepository';
 import { getInstanceMetadata, getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
@@ -6,7 +7,6 @@ import type { Cache } from '../cache/openCache';
 import { mayNeedTranscoding, NATIVE_FRAMES_ACCEPT, needsTranscoding, pixelTraits } from './frameDefects';
 import { FrameWriter } from './frameWriter';
 import { gatewayGet, gatewayJson, streamMultipart, SyncRequestError, type RequestLimiter } from './gatewayFetch';
-import { part10Frames } from './part10Frames';
 import type { FrameStore } from './workerFrameStore';
 
 /** Whole instances as stored (PS3.18 8.7.3.5.2: `transfer-syntax=*`), for a series-level retrieve. */
@@ -100,14 +100,17 @@ export async function fetchWholeSeries(ctx: SeriesContext, SeriesInstanceUID: st
         async (part) => {
           let instance;
           try {
-            instance = part10Frames(part.body);
+            instance = splitFrames(part.body);
           } catch {
-            return; // Fetched frame by frame afterwards.
+            return; // Fetched frame by frame afterwards (deflated instances among them: no inflater here).
           }
+          if (!instance.SOPInstanceUID) return;
+          const frames = instance.frames();
+          const contentType = frameContentType(instance.TransferSyntaxUID);
           // Frames the decoder gets wrong are fetched afterwards, transcoded by the PACS.
-          if (needsTranscoding(instance.TransferSyntaxUID, instance.pixel, instance.frames[0])) return;
-          received.set(instance.SOPInstanceUID, instance.frames.length);
-          await writer.add(instance.frames.map((bytes, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID: instance.SOPInstanceUID, frame: i + 1, contentType: instance.contentType, bytes })));
+          if (needsTranscoding(instance.TransferSyntaxUID, instance.pixel, frames[0])) return;
+          received.set(instance.SOPInstanceUID, frames.length);
+          await writer.add(frames.map((bytes, i) => ({ nodeId: ctx.nodeId, StudyInstanceUID: ctx.StudyInstanceUID, SOPInstanceUID: instance.SOPInstanceUID, frame: i + 1, contentType, bytes })));
         },
         ctx.onBytes,
       );

@@ -1,12 +1,13 @@
 import { jpegComponentIds } from '../../app/dicom/jpegComponentIds';
 import { curedByNativeTranscoding, knownDecodeDefect, type DecodeTraits } from '../../app/dicom/knownDecodeDefect';
+import { ExplicitVRLittleEndian, JPEGBaseline8Bit, JPEGExtended12Bit, RLELossless } from '../../app/dicom/transferSyntax';
 import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 
 /** Transfer syntaxes in which knownDecodeDefect finds defects a PACS transcoding cures (JPEG baseline/extended, RLE). */
-const CURABLE_SYNTAXES = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51', '1.2.840.10008.1.2.5']);
+const CURABLE_SYNTAXES = new Set([JPEGBaseline8Bit, JPEGExtended12Bit, RLELossless]);
 
 /** Explicit VR Little Endian frames (PS3.18 8.7.3.5): what a PACS is asked for instead of frames the decoder gets wrong. */
-export const NATIVE_FRAMES_ACCEPT = 'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.1';
+export const NATIVE_FRAMES_ACCEPT = `multipart/related; type="application/octet-stream"; transfer-syntax=${ExplicitVRLittleEndian}`;
 
 /** Whether frames in this syntax may hold a defect a transcoding cures (a cheap test before reading the metadata). */
 export function mayNeedTranscoding(TransferSyntaxUID: string): boolean {
@@ -30,7 +31,7 @@ export function pixelTraits(dataset: DicomJsonDataset): Omit<DecodeTraits, 'Tran
  */
 export function needsTranscoding(TransferSyntaxUID: string, traits: Omit<DecodeTraits, 'TransferSyntaxUID'>, firstFrame: Uint8Array | undefined): boolean {
   if (!mayNeedTranscoding(TransferSyntaxUID)) return false;
-  const JpegComponentIds = firstFrame && TransferSyntaxUID !== '1.2.840.10008.1.2.5' ? jpegComponentIds(firstFrame) : undefined;
+  const JpegComponentIds = firstFrame && TransferSyntaxUID !== RLELossless ? jpegComponentIds(firstFrame) : undefined;
   const defect = knownDecodeDefect({ TransferSyntaxUID, ...traits, JpegComponentIds });
   return defect !== undefined && curedByNativeTranscoding(defect);
 }

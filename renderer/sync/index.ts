@@ -9,7 +9,6 @@ export { startSync, useSyncServices, usePinned, type SyncServices } from './sync
 export { readCacheLimits, saveCacheLimits, evictOptionsOf, DEFAULT_RETENTION_DAYS, type CacheLimits } from './cacheLimits';
 export { syncProgress, useSyncProgress, useStudySync, progressKey, type StudyProgress, type SyncSnapshot, type StudySyncState, type PauseReason, type EvictionSummary } from './syncProgress';
 export { planWorklistPrefetch, type PlannedJob } from './planWorklistPrefetch';
-export { part10Frames, frameContentType, type Part10Frames } from './part10Frames';
 export { SyncStatus } from './SyncStatus';
 export { CacheBadge } from './CacheBadge';
 export { OutboxList } from './OutboxList';

