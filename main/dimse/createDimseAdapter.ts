@@ -14,7 +14,7 @@ import { runAssociation } from './runAssociation';
 import { SeriesRetriever, type RetrieveStats } from './seriesRetriever';
 import { TempInstanceStore, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_TEMP_BYTES, type StoredInstance } from './tempInstanceStore';
 import { dicomJsonResponse, framesResponse, instancesResponse, metadataResponse } from './wadoResponses';
-import { readBulkData } from './instanceMetadata';
+import { readBulkData } from '../../app/dicom/readBulkData';
 
 /** Options of {@link createDimseAdapter}. */
 export interface DimseAdapterOptions {

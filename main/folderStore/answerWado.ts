@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import dcmjs from 'dcmjs';
+import { readBulkData } from '../../app/dicom/readBulkData';
 import { FrameSplitError, splitFrames, type Part10Frames } from '../../app/dicom/splitFrames';
 import type { DicomwebResource } from '../../app/dicomweb/parseDicomwebPath';
 import { negotiateTransferSyntax, type NegotiatedSyntax } from '../../app/dicomweb/negotiateTransferSyntax';
@@ -102,7 +102,7 @@ export async function retrieveBulkdata(request: WadoRequest, segments: readonly 
     return multipartResponse(bodies.map((body) => ({ headers: { 'Content-Type': partType(syntax) }, body })), syntax.partType, request.head);
   }
   const bytes = await readInstanceFile(instance);
-  const value = findBinaryValue(bytes, tagPath);
+  const value = readBulkData(bytes, tagPath);
   if (!value) return gatewayError(404, 'NOT_FOUND', `instance ${SOPInstanceUID} has no binary attribute at ${tagPath.join('/')}`);
   return multipartResponse([{ headers: { 'Content-Type': 'application/octet-stream' }, body: value }], 'application/octet-stream', request.head);
 }
@@ -139,17 +139,4 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
     offset += c.length;
   }
   return out;
-}
-
-/** The value of a binary attribute at a tag path (`tag`, `tag/item/tag`...) of a Part 10 file, read with dcmjs. */
-function findBinaryValue(bytes: Uint8Array, tagPath: readonly string[]): Uint8Array | undefined {
-  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  let node: unknown = dcmjs.data.DicomMessage.readFile(arrayBuffer).dict;
-  for (const [i, step] of tagPath.entries()) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = i % 2 === 0 ? (node as Record<string, unknown>)[step.toUpperCase()] : ((node as { Value?: unknown[] }).Value ?? [])[Number(step)];
-  }
-  const values = (node as { Value?: unknown[] } | undefined)?.Value ?? [];
-  const chunks = values.filter((v): v is ArrayBuffer => v instanceof ArrayBuffer).map((v) => new Uint8Array(v));
-  return chunks.length > 0 ? concat(chunks) : undefined;
 }
