@@ -13,7 +13,8 @@ import { DimseError, dimseErrorResponse, nodeLabel } from './dimseError';
 import { runAssociation } from './runAssociation';
 import { SeriesRetriever, type RetrieveStats } from './seriesRetriever';
 import { TempInstanceStore, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_TEMP_BYTES, type StoredInstance } from './tempInstanceStore';
-import { dicomJsonResponse, framesResponse, instancesResponse, metadataResponse } from './wadoResponses';
+import { dicomJsonResponse } from '../gateway/multipartResponse';
+import { framesResponse, instancesResponse, metadataResponse } from './wadoResponses';
 import { readBulkData } from '../../app/dicom/readBulkData';
 
 /** Options of {@link createDimseAdapter}. */
@@ -108,7 +109,7 @@ export function createDimseAdapter(node: DimseNode, options: DimseAdapterOptions
     await mkdir(options.tempDir, { recursive: true });
     const items = await cStore(node, parts.map((p) => p.body), options.tempDir, op);
     const ok = items.filter((i) => i.status === 0 || (i.status & 0xff00) === 0xb000).length;
-    return dicomJsonResponse(storeResponseJson(items, publicBase), ok === items.length ? 200 : ok === 0 ? 409 : 202);
+    return dicomJsonResponse(storeResponseJson(items, publicBase), false, {}, ok === items.length ? 200 : ok === 0 ? 409 : 202);
   }
 
   async function route(request: Request, context: AdapterRequestContext): Promise<Response> {

@@ -1,30 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { FrameSplitError, splitFrames } from '../../app/dicom/splitFrames';
-import { buildMultipart, type MultipartPartInput } from '../../app/dicomweb/buildMultipart';
+import type { MultipartPartInput } from '../../app/dicomweb/buildMultipart';
 import { negotiateTransferSyntax } from '../../app/dicomweb/negotiateTransferSyntax';
 import type { DicomJsonDataset } from '../../app/dicomweb/dicomJson';
 import { gatewayError } from '../gateway/gatewayError';
+import { dicomJsonResponse, multipartResponse } from '../gateway/multipartResponse';
 import { multipartStream, type StreamPart } from './multipartStream';
 import { instanceMetadata } from './instanceMetadata';
 import type { StoredInstance, TempInstanceStore } from './tempInstanceStore';
 
-/** A `application/dicom+json` response (PS3.18 8.7.3.1). */
-export function dicomJsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/dicom+json', 'cache-control': 'no-store' } });
-}
-
 function newBoundary(): string {
   return `garde-${randomBytes(16).toString('hex')}`;
-}
-
-function multipartResponse(parts: MultipartPartInput[], type: string, extra = ''): Response {
-  const boundary = newBoundary();
-  const body = buildMultipart(parts, boundary);
-  return new Response(body as Uint8Array<ArrayBuffer>, {
-    status: 200,
-    headers: { 'content-type': `multipart/related; type="${type}"; boundary=${boundary}${extra}`, 'cache-control': 'no-store' },
-  });
 }
 
 /** The URL of an instance under the node's public base. */
@@ -83,7 +70,7 @@ export async function framesResponse(store: TempInstanceStore, instance: StoredI
   const missing = frames.filter((n) => n > split.NumberOfFrames);
   if (missing.length > 0) return gatewayError(404, 'NOT_FOUND', `instance ${instance.SOPInstanceUID} has no frame ${missing.join(',')} (it has ${split.NumberOfFrames})`);
   const parts: MultipartPartInput[] = frames.map((n) => ({ headers: { 'Content-Type': `${negotiated.partType}; transfer-syntax=${negotiated.transferSyntaxUID}` }, body: split.frame(n) }));
-  return multipartResponse(parts, negotiated.partType, `; transfer-syntax=${negotiated.transferSyntaxUID}`);
+  return multipartResponse(parts, negotiated.partType, false, { 'transfer-syntax': negotiated.transferSyntaxUID });
 }
 
 function notAcceptable(message: string): Response {

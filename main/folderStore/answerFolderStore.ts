@@ -5,7 +5,7 @@ import type { AdapterRequestContext } from '../gateway/nodeAdapter';
 import { searchIndex } from './answerQido';
 import { retrieveBulkdata, retrieveFrames, retrieveInstances, retrieveMetadata, type WadoRequest } from './answerWado';
 import type { InstanceIndex } from './instanceIndex';
-import { dicomJsonResponse } from './multipartResponse';
+import { dicomJsonResponse } from '../gateway/multipartResponse';
 
 /** Options of {@link answerFolderStore}. */
 export interface FolderStoreOptions {

@@ -7,7 +7,7 @@ import { negotiateTransferSyntax, type NegotiatedSyntax } from '../../app/dicomw
 import { gatewayError } from '../gateway/gatewayError';
 import { sortInstances } from './entityRecords';
 import type { IndexedInstance, InstanceIndex } from './instanceIndex';
-import { dicomJsonResponse, multipartResponse, streamedMultipartResponse } from './multipartResponse';
+import { dicomJsonResponse, multipartResponse, streamedMultipartResponse } from '../gateway/multipartResponse';
 import { instanceMetadata } from './publicBulkDataUris';
 
 type Retrieve = Extract<DicomwebResource, { kind: 'retrieve' }>;

@@ -4,15 +4,16 @@ import { formatContentType } from '../../app/dicomweb/parseContentType';
 
 /**
  * A multipart/related response (PS3.18 8.6.1.2) whose `type` parameter is the
- * media type of its parts; the body is omitted for HEAD.
+ * media type of its parts, with any further `parameters` (e.g. `transfer-syntax`);
+ * the body is omitted for HEAD.
  */
-export function multipartResponse(parts: readonly MultipartPartInput[], type: string, head = false): Response {
+export function multipartResponse(parts: readonly MultipartPartInput[], type: string, head = false, parameters: Record<string, string> = {}): Response {
   const boundary = `garde-${randomBytes(16).toString('hex')}`;
   const body = buildMultipart(parts, boundary);
   return new Response(head ? null : (body as Uint8Array<ArrayBuffer>), {
     status: 200,
     headers: {
-      'content-type': formatContentType('multipart/related', { type, boundary }),
+      'content-type': formatContentType('multipart/related', { type, ...parameters, boundary }),
       'content-length': String(body.byteLength),
       'cache-control': 'no-store',
     },
@@ -60,10 +61,10 @@ export function streamedMultipartResponse(
 }
 
 /** An application/dicom+json response (PS3.18 F.2), body omitted for HEAD. */
-export function dicomJsonResponse(body: unknown, head = false, headers: Record<string, string> = {}): Response {
+export function dicomJsonResponse(body: unknown, head = false, headers: Record<string, string> = {}, status = 200): Response {
   const text = JSON.stringify(body);
   return new Response(head ? null : text, {
-    status: 200,
+    status,
     headers: { 'content-type': 'application/dicom+json', 'cache-control': 'no-store', ...headers },
   });
 }
