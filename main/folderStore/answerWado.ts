@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { readBulkData } from '../../app/dicom/readBulkData';
 import { FrameSplitError, splitFrames, type Part10Frames } from '../../app/dicom/splitFrames';
+import { concatBytes } from '../../app/dicomweb/bytes';
 import type { DicomwebResource } from '../../app/dicomweb/parseDicomwebPath';
 import { negotiateTransferSyntax, type NegotiatedSyntax } from '../../app/dicomweb/negotiateTransferSyntax';
 import { gatewayError } from '../gateway/gatewayError';
@@ -98,7 +99,7 @@ export async function retrieveBulkdata(request: WadoRequest, segments: readonly 
     const syntax = negotiateTransferSyntax(request.accept, 'frames', pixels.TransferSyntaxUID);
     if (!syntax) return notAcceptable(request, pixels.TransferSyntaxUID);
     const frames = pixels.frames();
-    const bodies = pixels.encapsulated ? frames : [concat(frames)];
+    const bodies = pixels.encapsulated ? frames : [concatBytes(frames)];
     return multipartResponse(bodies.map((body) => ({ headers: { 'Content-Type': partType(syntax) }, body })), syntax.partType, request.head);
   }
   const bytes = await readInstanceFile(instance);
@@ -129,14 +130,4 @@ function partType(syntax: NegotiatedSyntax): string {
 
 function notAcceptable(request: WadoRequest, stored: string): Response {
   return gatewayError(406, 'BAD_REQUEST', `${request.label} sends data as stored (transfer syntax ${stored}) and cannot convert it to what Accept asks: ${request.accept}`);
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
 }
