@@ -17,6 +17,9 @@ function hex(value: number): string {
 }
 
 class Walker {
+  /** Offset of the first item of a top-level encapsulated Pixel Data (7FE0,0010), when there is one. */
+  pixelItemsOffset: number | undefined;
+
   constructor(
     private readonly view: DataView,
     private readonly bytes: Uint8Array,
@@ -89,6 +92,7 @@ class Walker {
       }
       offset += header;
       if (length === UNDEFINED) {
+        if (!untilDelimiter && group === 0x7fe0 && element === 0x0010) this.pixelItemsOffset = offset;
         const inner = vr === 'UN' ? { implicit: true, little: true } : syntax;
         offset = this.walk(offset, this.bytes.length, inner, true);
         continue;
@@ -112,12 +116,15 @@ export const DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1.99';
  * the end means a truncated file; bytes that are not a valid element header
  * mean a corrupt one. Trailing zero padding is accepted. Deflated data sets
  * are not walked (their structure is checked when inflated).
- * @returns the offset where the content ends (start of any zero padding).
+ * @returns `contentEnd`, the offset where the content ends (start of any zero padding), and
+ * `pixelItemsOffset`, where the items of an encapsulated Pixel Data start (PS3.5 A.4), if any.
  * @throws DicomParseError DICOM_TRUNCATED or DICOM_CORRUPT.
  */
-export function checkDatasetStructure(bytes: Uint8Array, offset: number, TransferSyntaxUID: string): number {
-  if (TransferSyntaxUID === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) return bytes.length;
+export function checkDatasetStructure(bytes: Uint8Array, offset: number, TransferSyntaxUID: string): { contentEnd: number; pixelItemsOffset?: number } {
+  if (TransferSyntaxUID === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) return { contentEnd: bytes.length };
   const syntax = { implicit: TransferSyntaxUID === IMPLICIT_VR_LITTLE_ENDIAN, little: TransferSyntaxUID !== EXPLICIT_VR_BIG_ENDIAN };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Walker(view, bytes).walk(offset, bytes.length, syntax, false);
+  const walker = new Walker(view, bytes);
+  const contentEnd = walker.walk(offset, bytes.length, syntax, false);
+  return walker.pixelItemsOffset === undefined ? { contentEnd } : { contentEnd, pixelItemsOffset: walker.pixelItemsOffset };
 }
