@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EVENT_ID_CODES } from './auditCodes';
+import { isUid } from '../dicomweb/parseDicomwebPath';
 
-const UidSchema = z.string().regex(/^(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*$/, { message: 'must be a DICOM UID (PS3.5 9.1)' }).max(64);
+const UidSchema = z.string().refine(isUid, { message: 'must be a DICOM UID (PS3.5 9.1)' });
 
 /** Event IDs whose message definition names a study as participant object (PS3.15 A.5.3.2-A.5.3.4). */
 const STUDY_EVENTS = new Set(['110102', '110103', '110104']);

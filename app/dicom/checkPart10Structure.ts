@@ -18,6 +18,9 @@ function hex(value: number): string {
 }
 
 class Walker {
+  /** Offset of the first item of a top-level encapsulated Pixel Data (7FE0,0010), when there is one. */
+  pixelItemsOffset: number | undefined;
+
   constructor(
     private readonly view: DataView,
     private readonly bytes: Uint8Array,
@@ -90,6 +93,7 @@ class Walker {
       }
       offset += header;
       if (length === UNDEFINED) {
+        if (!untilDelimiter && group === 0x7fe0 && element === 0x0010) this.pixelItemsOffset = offset;
         const inner = vr === 'UN' ? { implicit: true, little: true } : syntax;
         offset = this.walk(offset, this.bytes.length, inner, true);
         continue;
@@ -108,13 +112,16 @@ class Walker {
  * the end means a truncated file; bytes that are not a valid element header
  * mean a corrupt one. Trailing zero padding is accepted. Deflated data sets
  * are not walked (their structure is checked when inflated).
- * @returns the offset where the content ends (start of any zero padding).
+ * @returns `contentEnd`, the offset where the content ends (start of any zero padding), and
+ * `pixelItemsOffset`, where the items of an encapsulated Pixel Data start (PS3.5 A.4), if any.
  * @throws DicomParseError DICOM_TRUNCATED or DICOM_CORRUPT.
  */
-export function checkDatasetStructure(bytes: Uint8Array, offset: number, TransferSyntaxUID: string): number {
-  if (TransferSyntaxUID === DeflatedExplicitVRLittleEndian) return bytes.length;
+export function checkDatasetStructure(bytes: Uint8Array, offset: number, TransferSyntaxUID: string): { contentEnd: number; pixelItemsOffset?: number } {
+  if (TransferSyntaxUID === DeflatedExplicitVRLittleEndian) return { contentEnd: bytes.length };
   const known = transferSyntax(TransferSyntaxUID);
   const syntax = { implicit: known?.explicitVR === false, little: known?.littleEndian !== false };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Walker(view, bytes).walk(offset, bytes.length, syntax, false);
+  const walker = new Walker(view, bytes);
+  const contentEnd = walker.walk(offset, bytes.length, syntax, false);
+  return walker.pixelItemsOffset === undefined ? { contentEnd } : { contentEnd, pixelItemsOffset: walker.pixelItemsOffset };
 }

@@ -2,12 +2,16 @@ import dcmjs from 'dcmjs';
 import { checkDatasetStructure } from './checkPart10Structure';
 import { DicomParseError } from './DicomParseError';
 import { DeflatedExplicitVRLittleEndian } from './transferSyntax';
+import { repairPixelItems } from './repairPixelItems';
+import { cleanUids } from './cleanUids';
 
 /** A parsed Part 10 file: File Meta Information and data set, keyed by DICOM keywords (dcmjs naturalized form). */
 export interface ParsedPart10 {
   TransferSyntaxUID: string;
   meta: Record<string, unknown>;
   dataset: Record<string, unknown>;
+  /** Defects read past as DCMTK and GDCM read them (odd fragment lengths, a wrong offset table, spaces or leading zeros in UIDs); empty for a clean file. */
+  warnings: string[];
 }
 
 const PREAMBLE_LENGTH = 128;
@@ -56,7 +60,10 @@ function readMetaHeader(bytes: Uint8Array): { TransferSyntaxUID: string; dataset
 /**
  * Parses a DICOM Part 10 file (PS3.10 7.1: 128-byte preamble, "DICM",
  * File Meta Information, data set) with dcmjs, after checking its structure
- * so that truncated and corrupt files are rejected rather than half-read.
+ * so that truncated and corrupt files are rejected rather than half-read. Defects that DCMTK and
+ * GDCM read past with a warning are read past too, and listed in `warnings`: encapsulated Pixel
+ * Data with odd-length fragments or a Basic Offset Table that does not fit them
+ * (repairPixelItems.ts), UIDs padded with spaces or with leading-zero components (cleanUids.ts).
  * @throws DicomParseError with code DICOM_NO_META_HEADER (no preamble/"DICM",
  * e.g. a bare data set), DICOM_BAD_META_HEADER, DICOM_TRUNCATED,
  * DICOM_CORRUPT or DICOM_UNSUPPORTED.
@@ -71,8 +78,10 @@ export function parsePart10(input: ArrayBuffer | Uint8Array): ParsedPart10 {
     throw new DicomParseError('DICOM_NO_META_HEADER', 'Not a DICOM Part 10 file: no "DICM" prefix after the 128-byte preamble (a bare data set without File Meta Information?)', PREAMBLE_LENGTH);
   }
   const { TransferSyntaxUID, datasetOffset, hasGroupLength } = readMetaHeader(bytes);
-  const contentEnd = checkDatasetStructure(bytes, datasetOffset, TransferSyntaxUID);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + contentEnd) as ArrayBuffer;
+  const { contentEnd, pixelItemsOffset } = checkDatasetStructure(bytes, datasetOffset, TransferSyntaxUID);
+  const content = bytes.subarray(0, contentEnd);
+  const repaired = pixelItemsOffset === undefined ? { bytes: content, warnings: [] } : repairPixelItems(content, pixelItemsOffset);
+  const buffer = repaired.bytes.buffer.slice(repaired.bytes.byteOffset, repaired.bytes.byteOffset + repaired.bytes.byteLength) as ArrayBuffer;
   let dict;
   try {
     dict = dcmjs.data.DicomMessage.readFile(buffer, { ignoreErrors: !hasGroupLength });
@@ -83,9 +92,11 @@ export function parsePart10(input: ArrayBuffer | Uint8Array): ParsedPart10 {
     if (deflated) throw new DicomParseError('DICOM_CORRUPT', `Corrupt deflated DICOM file: ${reason}`);
     throw new DicomParseError('DICOM_UNSUPPORTED', `DICOM file not readable by dcmjs (transfer syntax ${TransferSyntaxUID}): ${reason}`);
   }
+  const warnings = [...repaired.warnings, ...cleanUids(dict.meta), ...cleanUids(dict.dict)];
   return {
     TransferSyntaxUID,
     meta: dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.meta),
     dataset: dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict),
+    warnings,
   };
 }

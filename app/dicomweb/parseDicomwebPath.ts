@@ -16,9 +16,13 @@ export type DicomwebResource =
   | { kind: 'bulkdata'; segments: string[] }
   | { kind: 'store'; StudyInstanceUID?: string };
 
-const UID = /^(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*$/;
+const UID = /^[0-9]+(?:\.[0-9]+)*$/;
 
-/** Whether a string is a syntactically valid UID (PS3.5 9.1): digits and dots, at most 64 characters. */
+/**
+ * Whether a string can be a UID (PS3.5 9.1): digits and dots, at most 64 characters. A component
+ * with a leading zero (`…19940822.083000`, written by older devices) is accepted, as DCMTK and GDCM
+ * read it: it names the same instance on the PACS.
+ */
 export function isUid(value: string): boolean {
   return value.length > 0 && value.length <= 64 && UID.test(value);
 }

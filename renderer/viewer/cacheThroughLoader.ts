@@ -6,6 +6,7 @@ import type { Cache } from '../cache/openCache';
 import { getSharedCache } from '../cache/sharedCache';
 import { decodableFrame } from './decodableFrame';
 import { modalityValues } from './modalityValues';
+import { preparePaletteColor } from './paletteColorLookup';
 import { installImageLoadFailureFilter, markImageLoadFailure } from './imageLoadFailures';
 
 /** What the loader asks the gateway for: one frame, in the syntax the PACS stores it (`*`) or in a given one (PS3.18 8.7.3.5). */
@@ -45,9 +46,13 @@ export async function fetchFrame(imageId: string, options: LoaderOptions = {}, T
   return { bytes: part.pixelData, contentType: part.contentType ?? 'application/octet-stream' };
 }
 
-/** Decodes one frame's bytes in the loader's workers, exactly as the WADO-RS loader does. */
+/**
+ * Decodes one frame's bytes in the loader's workers, exactly as the WADO-RS loader does, once a
+ * PALETTE COLOR frame's palette is registered in the form the loader reads (paletteColorLookup.ts).
+ */
 export async function decodeFrame(imageId: string, frame: FrameBytes, options: LoaderOptions = {}): Promise<Types.IImage> {
   const transferSyntax = frameTransferSyntax(frame.contentType);
+  await preparePaletteColor(imageId);
   const image = (await createImage(imageId, frame.bytes, transferSyntax, { ...options, decodeLevel: 0 })) as Types.IImage;
   Object.assign(image, { transferSyntaxUID: transferSyntax, imageQualityStatus: Enums.ImageQualityStatus.FULL_RESOLUTION });
   return image;

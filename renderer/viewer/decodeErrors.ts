@@ -29,3 +29,15 @@ export class DecodeTimeoutError extends Error {
     this.name = 'DecodeTimeoutError';
   }
 }
+
+/** A PALETTE COLOR frame refused before its decode: a channel of its palette cannot be used (PS3.3 C.7.6.3.1.5-6). */
+export class PaletteRefusedError extends Error {
+  readonly code = 'DECODE_REFUSED';
+  constructor(
+    readonly channel: string,
+    readonly problem: string,
+  ) {
+    super(i18next.t('viewer.decode.palette', { channel, problem, defaultValue: `not shown: PALETTE COLOR image whose ${channel} palette cannot be used: ${problem}` }));
+    this.name = 'PaletteRefusedError';
+  }
+}

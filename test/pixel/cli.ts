@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runPixelCheck } from './runPixelCheck';
+import { summarisePixelCheck } from './summarisePixelCheck';
 
 function walk(path: string): string[] {
   return statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((name) => walk(join(path, name))) : [path];
@@ -14,8 +15,5 @@ if (targets.length === 0) {
   process.exit(2);
 }
 const results = await runPixelCheck(targets.flatMap(walk), { log: (line) => console.log(line) });
-const count = (s: string) => results.filter((r) => r.status === s).length;
-const bad = results.filter((r) => r.status === 'mismatch' || r.status === 'decode-error');
-for (const r of bad) console.log(`\n${r.status}: ${r.path} (${r.TransferSyntaxUID})\n  ${r.detail}`);
-console.log(`\npixel check: ${count('exact')} exact, ${count('within-tolerance')} within tolerance, ${count('mismatch')} mismatched, ${count('decode-error')} not decoded, ${count('skipped')} skipped`);
-process.exit(bad.length > 0 ? 1 : 0);
+console.log(`\n${summarisePixelCheck(results).join('\n')}`);
+process.exit(results.some((r) => r.status === 'mismatch' || r.status === 'decode-error') ? 1 : 0);

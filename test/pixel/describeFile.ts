@@ -36,6 +36,8 @@ export interface FileUnderCheck {
   RescaleSlope: number;
   RescaleIntercept: number;
   lossless: boolean;
+  /** Defects the Part 10 parser read past (parsePart10's warnings). */
+  warnings: string[];
 }
 
 /** A file the check cannot use, and why. */
@@ -76,5 +78,6 @@ export function describeFile(path: string): FileUnderCheck | SkippedFile {
     RescaleSlope: num(d.RescaleSlope, 1),
     RescaleIntercept: num(d.RescaleIntercept, 0),
     lossless: LOSSLESS_SYNTAXES.has(parsed.TransferSyntaxUID),
+    warnings: parsed.warnings,
   };
 }

@@ -2,17 +2,27 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FileUnderCheck } from './describeFile';
+import { describeFile, type FileUnderCheck } from './describeFile';
 
 /**
  * The reference decode of a file: GDCM's `gdcmraw -P` (Debian libgdcm-tools) writes the stored pixel
  * values of every transfer syntax, JPEG 2000 included, little-endian. Returned per frame as modality
  * values (stored value, masked or sign-extended to BitsStored, times RescaleSlope plus
- * RescaleIntercept — PS3.3 C.7.6.3.1, C.11.1.1.2); colour frames as interleaved RGB.
+ * RescaleIntercept — PS3.3 C.7.6.3.1, C.11.1.1.2); colour frames as interleaved RGB. PALETTE COLOR
+ * frames are first looked up in their palette by GDCM (`gdcmconv --apply-lut`: 8-bit RGB, the high
+ * byte of 16-bit entries (checked), PS3.3 C.7.6.3.1.5-6), and compared as that RGB.
  */
-export function referenceFrames(file: FileUnderCheck): Float64Array[] {
+export function referenceFrames(input: FileUnderCheck): Float64Array[] {
   const dir = mkdtempSync(join(tmpdir(), 'garde-gdcmraw-'));
   try {
+    let file = input;
+    if (input.PhotometricInterpretation === 'PALETTE COLOR') {
+      const rgb = join(dir, 'rgb.dcm');
+      execFileSync('gdcmconv', ['--apply-lut', '-i', input.path, '-o', rgb], { stdio: 'pipe' });
+      const converted = describeFile(rgb);
+      if ('reason' in converted) throw new Error(`gdcmconv --apply-lut wrote an unreadable file: ${converted.reason}`);
+      file = { ...converted, NumberOfFrames: input.NumberOfFrames };
+    }
     const out = join(dir, 'pixels.raw');
     execFileSync('gdcmraw', ['-i', file.path, '-o', out, '-P'], { stdio: 'pipe' });
     const raw = readFileSync(out);

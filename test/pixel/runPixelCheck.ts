@@ -28,6 +28,8 @@ export interface PixelCheckResult {
   TransferSyntaxUID?: string;
   frames?: number;
   detail: string;
+  /** Defects of the file read past as DCMTK and GDCM do (parsePart10's warnings). */
+  warnings?: string[];
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -73,7 +75,9 @@ export async function runPixelCheck(paths: string[], options: PixelCheckOptions 
     for (const [i, round] of rounds.entries()) {
       for (const file of round) {
         const reference = options.referenceFiles?.[file.path];
-        results.push(await checkFile(file, await session.framesOf(`round-${i}`, round, file.SOPInstanceUID), minPsnr, (imageId) => session.decode(imageId), reference));
+        const frames = await session.framesOf(`round-${i}`, round, file);
+        if ('error' in frames) results.push({ path: file.path, status: 'decode-error', TransferSyntaxUID: file.TransferSyntaxUID, frames: file.NumberOfFrames, detail: `the viewer did not open the study: ${frames.error}` });
+        else results.push(await checkFile(file, frames, minPsnr, (imageId) => session.decode(imageId), reference));
         log(`${results.at(-1)!.status.padEnd(16)} ${file.path}  ${results.at(-1)!.detail}`);
       }
     }
@@ -100,7 +104,7 @@ type PixelCheckWindow = {
  */
 class PageSession {
   private page: Page | undefined;
-  private round: { nodeId: string; frames: Map<string, { imageId: string; frame: number }[]> } | undefined;
+  private round: { nodeId: string; frames: Map<string, { imageId: string; frame: number }[]>; failed: Map<string, string> } | undefined;
 
   constructor(
     private readonly context: BrowserContext,
@@ -119,18 +123,24 @@ class PageSession {
     return page;
   }
 
-  /** The frames of one SOP instance on a round's node, registered with this page's image loader. */
-  async framesOf(nodeId: string, round: FileUnderCheck[], sop: string): Promise<{ imageId: string; frame: number }[]> {
+  /** The frames of one SOP instance on a round's node, registered with this page's image loader, or why its study did not open. */
+  async framesOf(nodeId: string, round: FileUnderCheck[], file: FileUnderCheck): Promise<{ imageId: string; frame: number }[] | { error: string }> {
     const page = await this.open();
     if (this.round?.nodeId !== nodeId) {
       const frames = new Map<string, { imageId: string; frame: number }[]>();
+      const failed = new Map<string, string>();
       for (const study of new Set(round.map((f) => f.StudyInstanceUID))) {
-        const listed = await page.evaluate(([n, s]) => (window as never as PixelCheckWindow).pixelCheck.listFrames(n, s), [nodeId, study] as const);
-        for (const f of listed) frames.set(f.SOPInstanceUID, [...(frames.get(f.SOPInstanceUID) ?? []), f]);
+        try {
+          const listed = await page.evaluate(([n, s]) => (window as never as PixelCheckWindow).pixelCheck.listFrames(n, s), [nodeId, study] as const);
+          for (const f of listed) frames.set(f.SOPInstanceUID, [...(frames.get(f.SOPInstanceUID) ?? []), f]);
+        } catch (error) {
+          failed.set(study, (error as Error).message.split('\n')[0]!.replace(/^page\.evaluate: /, ''));
+        }
       }
-      this.round = { nodeId, frames };
+      this.round = { nodeId, frames, failed };
     }
-    return this.round.frames.get(sop) ?? [];
+    const error = this.round.failed.get(file.StudyInstanceUID);
+    return error ? { error } : (this.round.frames.get(file.SOPInstanceUID) ?? []);
   }
 
   async decode(imageId: string): Promise<Float32Array> {
@@ -158,7 +168,7 @@ class PageSession {
 const DECODE_LIMIT_MS = 30_000;
 
 async function checkFile(file: FileUnderCheck, frames: { imageId: string; frame: number }[], minPsnr: number, decode: Decoder, referencePath?: string): Promise<PixelCheckResult> {
-  const base = { path: file.path, TransferSyntaxUID: file.TransferSyntaxUID, frames: file.NumberOfFrames };
+  const base = { path: file.path, TransferSyntaxUID: file.TransferSyntaxUID, frames: file.NumberOfFrames, ...(file.warnings.length > 0 ? { warnings: file.warnings } : {}) };
   if (frames.length !== file.NumberOfFrames) return { ...base, status: 'decode-error', detail: `the viewer lists ${frames.length} frames, the file has ${file.NumberOfFrames}` };
   let reference: Float64Array[];
   try {

@@ -22,13 +22,20 @@ describe('validateAuditEvent', () => {
     expect(validateAuditEvent(login)).toEqual(login);
   });
 
+  it('accepts a UID with a leading-zero component, as older devices write them and the reference toolkits read them', () => {
+    const event = { ...sampleEvent(1), StudyInstanceUID: '999.999.2.19940822.083000' };
+    expect(validateAuditEvent(event)).toEqual(event);
+  });
+
   it.each([
     [{ EventID: '123' }, /EventID: unknown EventID code/],
     [{ EventActionCode: 'X' }, /EventActionCode/],
     [{ EventOutcomeIndicator: 1 }, /EventOutcomeIndicator/],
     [{ EventDateTime: '2026-03-01 10:00' }, /EventDateTime/],
     [{ StudyInstanceUID: undefined, SeriesInstanceUID: undefined }, /StudyInstanceUID: required for this EventID/],
-    [{ StudyInstanceUID: '1.2.03' }, /StudyInstanceUID: must be a DICOM UID/],
+    [{ StudyInstanceUID: '1.2.3a' }, /StudyInstanceUID: must be a DICOM UID/],
+    [{ StudyInstanceUID: '1..2' }, /StudyInstanceUID: must be a DICOM UID/],
+    [{ StudyInstanceUID: `1.${'2'.repeat(63)}` }, /StudyInstanceUID: must be a DICOM UID/],
     [{ PatientID: undefined }, /PatientID: required when IssuerOfPatientID is given/],
     [{ localUser: '' }, /localUser/],
     [{ extra: 1 }, /extra/],

@@ -9,6 +9,8 @@ describe('parseOpenLink', () => {
     ['garde://open?requestType=STUDY&studyUID=1.2.3&patientID=X%5EY', { StudyInstanceUID: '1.2.3', PatientID: 'X^Y' }],
     ['http://127.0.0.1:8420/open?AccessionNumber=N24004', { AccessionNumber: 'N24004' }],
     ['garde://app/open?StudyInstanceUID=1.2.3', { StudyInstanceUID: '1.2.3' }],
+    // A leading-zero component, as older devices write UIDs: the PACS knows the study by it.
+    ['garde://open?StudyInstanceUID=999.999.2.19940822.083000', { StudyInstanceUID: '999.999.2.19940822.083000' }],
   ])('%s', (link, expected) => {
     expect(parseOpenLink(link)).toEqual(expected);
   });
@@ -17,7 +19,7 @@ describe('parseOpenLink', () => {
     'garde://open',
     'garde://open?StudyInstanceUID=',
     'garde://open?StudyInstanceUID=1.2.abc',
-    'garde://open?StudyInstanceUID=01.2',
+    'garde://open?StudyInstanceUID=1..2',
     'garde://open?requestType=PATIENT&patientID=1',
     'garde://settings?StudyInstanceUID=1.2.3',
     'http://127.0.0.1:8420/studies?StudyInstanceUID=1.2.3',
