@@ -157,8 +157,9 @@ describe('a prior on the other PACS is hung with its own images (two real PACS, 
     const banner = (i: number, field: string) => cell(i).locator(`[data-testid=group-banner] [data-field=${field}]`).textContent();
     expect(await banner(0, 'label')).toBe(`Current ${iso(ctCurrentStudy.StudyDate)}`);
     expect(await banner(1, 'label')).toBe(`Prior ${iso(ctPriorStudy.StudyDate)}`);
-    // The same PatientID under the same issuer (the INS) on both PACS: one patient on screen.
+    // The same PatientID under the same issuer (the INS) on both PACS: one patient on screen, no warning.
     expect(await page.getByTestId('patient-mismatch').count()).toBe(0);
+    expect(await page.getByTestId('hanging-identity-probable').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('prior-other-pacs-ct') });
   });
 

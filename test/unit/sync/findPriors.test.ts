@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StudySummary } from '../../../app/dicom/studySummary';
+import { withPatientOfInstance, type StudySummary } from '../../../app/dicom/studySummary';
 import { INS_ISSUER_OID } from '../../../app/identity';
 import { findPriors } from '../../../app/sync';
 
@@ -88,5 +88,26 @@ describe('findPriors, the one prior rule', () => {
     expect(findPriors(current, [study('pacs-sud', '4.1', { ...chantalSud, PatientBirthDate: '19660816' }, '20241206')])).toEqual([]);
     const otherIns = `1840575123456${String(97n - (1840575123456n % 97n)).padStart(2, '0')}`;
     expect(findPriors(current, [study('pacs-nord', '4.2', { ...chantalNord, OtherPatientIDs: [{ PatientID: otherIns, IssuerOfPatientID: INS_ISSUER_OID }] }, '20241206')])).toEqual([]);
+  });
+
+  it('decides again on the patients of the instance metadata: a search answer without issuer and INS gives probable, the metadata gives certain', () => {
+    // What Orthanc answers at study level: no IssuerOfPatientID, no OtherPatientIDsSequence.
+    const bare = (p: Patient): Patient => ({ ...p, IssuerOfPatientID: undefined, OtherPatientIDs: [] });
+    const listed = study('pacs-sud', '9.1', bare(chantalSud), '20261206', '100000');
+    const candidate = study('pacs-nord', '9.0', bare(chantalNord), '20241206');
+    expect(findPriors(listed, [candidate])[0]?.decision).toMatchObject({ strength: 'probable', banner: 'identity-probable' });
+    const instance = (p: Patient) => ({
+      '00100010': { vr: 'PN', Value: [{ Alphabetic: p.PatientName }] },
+      '00100020': { vr: 'LO', Value: [p.PatientID] },
+      '00100021': { vr: 'LO', Value: [p.IssuerOfPatientID] },
+      '00101002': { vr: 'SQ', Value: p.OtherPatientIDs.map((id) => ({ '00100020': { vr: 'LO', Value: [id.PatientID] }, '00100021': { vr: 'LO', Value: [id.IssuerOfPatientID] } })) },
+      '0020000D': { vr: 'UI', Value: ['another study'] },
+    });
+    const current = withPatientOfInstance(listed, instance(chantalSud));
+    const prior = withPatientOfInstance(candidate, instance(chantalNord));
+    expect(current).toMatchObject({ StudyInstanceUID: '9.1', nodeId: 'pacs-sud', IssuerOfPatientID: 'CH-SUD', OtherPatientIDs: [{ PatientID: INS, IssuerOfPatientID: INS_ISSUER_OID }], PatientBirthDate: '19660815', StudyDate: '20261206' });
+    expect(findPriors(current, [prior])[0]?.decision).toMatchObject({ strength: 'certain', banner: 'none' });
+    // An attribute the metadata lacks keeps the search's value.
+    expect(withPatientOfInstance(study('pacs-sud', '9.1', chantalSud, '20261206'), {}).IssuerOfPatientID).toBe('CH-SUD');
   });
 });
