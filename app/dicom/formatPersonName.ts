@@ -22,3 +22,12 @@ export function formatDicomTime(value: string | undefined): string {
 export function toDicomDate(date: Date): string {
   return `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
 }
+
+/**
+ * The family name component of a Person Name (PS3.5 6.2.1: the first `^` component of its first,
+ * alphabetic, group), trimmed; undefined when empty. The key of a search for a patient's studies.
+ */
+export function familyNameOf(value: string | undefined): string | undefined {
+  const family = (value ?? '').split('=')[0]!.split('^')[0]!.trim();
+  return family === '' ? undefined : family;
+}

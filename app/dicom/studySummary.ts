@@ -94,3 +94,22 @@ export function compareWorklist(a: StudySummary, b: StudySummary): number {
   const rank = (s: StudySummary) => PRIORITY_ORDER.indexOf(s.RequestedProcedurePriority ?? 'ROUTINE');
   return rank(a) - rank(b) || `${a.StudyDate ?? ''}${a.StudyTime ?? ''}`.localeCompare(`${b.StudyDate ?? ''}${b.StudyTime ?? ''}`);
 }
+
+/**
+ * `summary` with its patient as an instance of the study describes it (Patient Module, PS3.3
+ * C.7.1.1): a node's QIDO-RS answer may leave out attributes it was asked for (Orthanc answers
+ * neither IssuerOfPatientID nor OtherPatientIDsSequence at study level), its instance metadata
+ * (WADO-RS, PS3.18 10.4) has them. An attribute the instance lacks keeps the summary's value.
+ */
+export function withPatientOfInstance(summary: StudySummary, instance: DicomJsonDataset): StudySummary {
+  const read = studySummaryFromJson(summary.nodeId, { ...instance, '0020000D': { vr: 'UI', Value: [summary.StudyInstanceUID] } })!;
+  return {
+    ...summary,
+    PatientName: read.PatientName ?? summary.PatientName,
+    PatientID: read.PatientID ?? summary.PatientID,
+    IssuerOfPatientID: read.IssuerOfPatientID ?? summary.IssuerOfPatientID,
+    PatientBirthDate: read.PatientBirthDate ?? summary.PatientBirthDate,
+    PatientSex: read.PatientSex ?? summary.PatientSex,
+    OtherPatientIDs: read.OtherPatientIDs.length > 0 ? read.OtherPatientIDs : summary.OtherPatientIDs,
+  };
+}

@@ -15,9 +15,13 @@ export function studyMoment(s: Pick<StudySummary, 'StudyDate' | 'StudyTime'>): s
 
 /**
  * The priors of `current` among `candidates` (studies from every node): studies of the same
- * patient by {@link isSamePatientForPriors}, not later than the current study, most recent
- * first (undated ones last). A study found on several nodes appears once, preferably on the
- * current study's node.
+ * patient by {@link isSamePatientForPriors} (PatientID within its issuer, national identifiers;
+ * a probable identity is kept with its banner, a conflict never), not later than the current
+ * study, most recent first (undated ones last). A study found on several nodes appears once,
+ * preferably on the current study's node; each keeps the nodeId it was found on.
+ *
+ * The one prior rule of the workstation: the prefetch planner ({@link priorFinder}) and the
+ * hanging protocols (the renderer's gatherPriors) both choose priors with it.
  */
 export function findPriors(current: StudySummary, candidates: readonly StudySummary[]): PriorCandidate[] {
   const now = studyMoment(current);

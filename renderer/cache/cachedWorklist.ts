@@ -55,12 +55,13 @@ export function matchesFilter(s: StudySummary, filter: WorklistFilter): boolean 
 }
 
 /**
- * The cached studies of the given nodes as worklist rows: the worklist record kept with each study
- * (its last-known state), else one rebuilt from its cached patient and study attributes. Studies
- * with neither (frames only) or whose records do not decrypt are left out.
+ * The cached studies of the given nodes (of every node when `nodeIds` is absent) as worklist rows:
+ * the worklist record kept with each study (its last-known state), else one rebuilt from its cached
+ * patient and study attributes. Studies with neither (frames only) or whose records do not decrypt
+ * are left out.
  */
-export async function listCachedWorklist(cache: Cache, nodeIds: ReadonlySet<string>): Promise<WorklistStudy[]> {
-  const records = await cache.db.studies.where('nodeId').anyOf([...nodeIds]).toArray();
+export async function listCachedWorklist(cache: Cache, nodeIds?: ReadonlySet<string>): Promise<WorklistStudy[]> {
+  const records = await (nodeIds ? cache.db.studies.where('nodeId').anyOf([...nodeIds]) : cache.db.studies).toArray();
   const rows = await Promise.all(
     records.map(async (r): Promise<WorklistStudy | undefined> => {
       try {

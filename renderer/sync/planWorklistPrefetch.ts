@@ -1,3 +1,4 @@
+import { familyNameOf } from '../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../app/dicom/studySummary';
 import { planPrefetch, studyKey, type PrefetchJob } from '../../app/sync';
 import { rememberListedStudies } from '../cache/cachedWorklist';
@@ -8,12 +9,6 @@ import { searchStudies, type WorklistFilter } from '../gateway/searchStudies';
 /** A planned job with the instance count its search reported (for progress before metadata). */
 export type PlannedJob = PrefetchJob & { expectedInstances?: number };
 
-/** The family name of a DICOM person name (PS3.5 6.2.1), the key of a prior search. */
-function familyName(PatientName: string | undefined): string | undefined {
-  const family = (PatientName ?? '').split('=')[0]!.split('^')[0]!.trim();
-  return family === '' ? undefined : family;
-}
-
 /**
  * Plans the prefetch of a worklist: the worklist studies (federated search with `filter`), then
  * the priors of their patients found by one federated search per family name on every node
@@ -22,7 +17,7 @@ function familyName(PatientName: string | undefined): string | undefined {
  */
 export async function planWorklistPrefetch(cache: Cache, gatewayBaseUrl: string, filter: WorklistFilter, signal?: AbortSignal): Promise<PlannedJob[]> {
   const worklist = (await searchStudies(gatewayBaseUrl, filter, signal)).studies;
-  const families = [...new Set(worklist.map((s) => familyName(s.PatientName)).filter((f): f is string => f !== undefined))];
+  const families = [...new Set(worklist.map((s) => familyNameOf(s.PatientName)).filter((f): f is string => f !== undefined))];
   const searchResults: StudySummary[] = [];
   for (const family of families) searchResults.push(...(await searchStudies(gatewayBaseUrl, { patientName: family }, signal)).studies);
   rememberListedStudies([...searchResults, ...worklist]);

@@ -132,7 +132,7 @@ export function ViewportCell(props: {
         {single ? (
           <div className="stack-overlay top-left" data-testid="hanging-label">
             {view_}
-            {prior && <span className="hanging-prior" data-testid="hanging-prior">{t('viewer.hanging.prior', { date: formatDicomDate(prior.summary.StudyDate) })}</span>}
+            {prior && <span className="hanging-prior" data-testid="hanging-prior">{t('viewer.hanging.prior', { date: formatDicomDate(prior.study.StudyDate) })}</span>}
           </div>
         ) : (
           shown && <ViewportOverlays state={shown} study={summary} seriesDescription={props.seriesDescription} axes={axes} width={width} />
