@@ -2,7 +2,7 @@ import { studySummaryFromJson, WORKLIST_INCLUDE_FIELDS, type StudySummary } from
 import { buildQidoQuery, isDicomJsonDataset } from '../../../app/dicomweb';
 import { isSamePatientForPriors, type PriorDecision } from '../../../app/identity';
 import { getSharedCache, listCachedWorklist } from '../../cache';
-import { studyUrl } from '../../viewer/loadStudyMetadata';
+import { nodeResourceUrl } from '../../../app/dicomweb/gatewayPaths';
 
 /** A prior study of the patient on the same node, with the identity decision that let it in. */
 export interface PriorStudy {
@@ -30,8 +30,8 @@ export async function findPriors(gatewayBaseUrl: string, current: StudySummary, 
   }
   const match: Record<string, string> = { PatientID: current.PatientID };
   if (current.IssuerOfPatientID) match.IssuerOfPatientID = current.IssuerOfPatientID;
-  const root = studyUrl({ gatewayBaseUrl, nodeId: current.nodeId, StudyInstanceUID: '' }).replace(/\/studies\/$/, '/studies');
-  const response = await fetch(`${root}?${buildQidoQuery({ match, includefield: [...WORKLIST_INCLUDE_FIELDS] })}`, {
+  const query = buildQidoQuery({ match, includefield: [...WORKLIST_INCLUDE_FIELDS] });
+  const response = await fetch(nodeResourceUrl(gatewayBaseUrl, current.nodeId, { kind: 'search', level: 'studies' }, query), {
     credentials: 'same-origin',
     signal,
     headers: { accept: 'application/dicom+json' },
