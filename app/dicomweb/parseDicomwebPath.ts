@@ -36,14 +36,17 @@ export class DicomwebPathError extends Error {
 }
 
 /**
- * Parses a DICOMweb path such as `studies/1.2/series/3.4/instances/5.6/frames/1,2`.
+ * Parses a DICOMweb path such as `studies/1.2/series/3.4/instances/5.6/frames/1,2` (segments
+ * percent-decoded; {@link dicomwebPath} builds it back).
  * @param method the HTTP method (POST on `studies[/{uid}]` is STOW-RS)
  * @throws DicomwebPathError for an unknown path, a malformed UID or frame list
  */
 export function parseDicomwebPath(method: string, path: string): DicomwebResource {
-  const s = path.replace(/^\/+|\/+$/g, '').split('/').filter((x) => x !== '');
+  const raw = path.replace(/^\/+|\/+$/g, '').split('/').filter((x) => x !== '');
   const m = method.toUpperCase();
-  if (s[0] === 'bulkdata' && m === 'GET') return { kind: 'bulkdata', segments: s.slice(1) };
+  // Bulk data segments are the gateway's own opaque tokens (see main/localStore/publicBulkDataUris.ts): kept as sent.
+  if (raw[0] === 'bulkdata' && m === 'GET') return { kind: 'bulkdata', segments: raw.slice(1) };
+  const s = raw.map(decodeSegment);
   for (const [i, seg] of s.entries()) {
     if (i % 2 === 1 && ['studies', 'series', 'instances'].includes(s[i - 1] ?? '') && !isUid(seg)) {
       throw new DicomwebPathError(`not a DICOM UID: ${JSON.stringify(seg)}`);
@@ -86,4 +89,52 @@ export function parseFrameList(text: string): number[] {
     throw new DicomwebPathError(`not a frame list: ${JSON.stringify(text)}`);
   }
   return frames;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new DicomwebPathError(`not a percent-encoded path segment: ${JSON.stringify(segment)}`);
+  }
+}
+
+function encodeUid(keyword: string, uid: string | undefined): string {
+  if (!uid || uid.includes('/')) throw new DicomwebPathError(`no usable ${keyword}: ${JSON.stringify(uid)}`);
+  return encodeURIComponent(uid);
+}
+
+/**
+ * The path of a DICOMweb resource relative to its service base, without a leading `/`: the inverse
+ * of {@link parseDicomwebPath} (PS3.18 10.4-10.6). UIDs are percent-encoded (a conformant UID is
+ * left as it is, PS3.5 9.1); a UID a PACS sent malformed is still addressed, as the PACS named it.
+ * @throws DicomwebPathError for an empty UID, or a frame number that is not a positive integer
+ */
+export function dicomwebPath(resource: DicomwebResource): string {
+  if (resource.kind === 'bulkdata') return ['bulkdata', ...resource.segments].join('/');
+  if (resource.kind === 'store') return resource.StudyInstanceUID === undefined ? 'studies' : `studies/${encodeUid('StudyInstanceUID', resource.StudyInstanceUID)}`;
+  const parts: string[] = [];
+  const { StudyInstanceUID, SeriesInstanceUID } = resource;
+  if (resource.kind === 'search') {
+    if (StudyInstanceUID !== undefined) parts.push('studies', encodeUid('StudyInstanceUID', StudyInstanceUID));
+    if (SeriesInstanceUID !== undefined) {
+      if (StudyInstanceUID === undefined) throw new DicomwebPathError('a series search within a study needs its StudyInstanceUID');
+      parts.push('series', encodeUid('SeriesInstanceUID', SeriesInstanceUID));
+    }
+    if (resource.level !== 'studies' || parts.length === 0) parts.push(resource.level);
+    if (resource.level === 'studies' && parts.length > 1) throw new DicomwebPathError('a study search takes no UID in its path');
+    return parts.join('/');
+  }
+  parts.push('studies', encodeUid('StudyInstanceUID', StudyInstanceUID));
+  if (SeriesInstanceUID !== undefined) parts.push('series', encodeUid('SeriesInstanceUID', SeriesInstanceUID));
+  if (resource.SOPInstanceUID !== undefined) {
+    if (SeriesInstanceUID === undefined) throw new DicomwebPathError('an instance needs its SeriesInstanceUID');
+    parts.push('instances', encodeUid('SOPInstanceUID', resource.SOPInstanceUID));
+  }
+  if (resource.kind === 'frames') {
+    if (resource.frames.length === 0 || resource.frames.some((f) => !Number.isSafeInteger(f) || f < 1)) throw new DicomwebPathError(`not a frame list: ${JSON.stringify(resource.frames)}`);
+    parts.push('frames', resource.frames.join(','));
+    if (resource.what === 'rendered') parts.push('rendered');
+  } else if (resource.what !== 'instances') parts.push(resource.what);
+  return parts.join('/');
 }

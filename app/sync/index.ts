@@ -10,6 +10,7 @@ export {
   retryDelay,
   decideRetry,
   asRetryableError,
+  isRetryableStatus,
   PREFETCH_RETRY_POLICY,
   OUTBOX_RETRY_POLICY,
   type BackoffOptions,

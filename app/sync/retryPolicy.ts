@@ -68,3 +68,12 @@ export function asRetryableError(value: unknown): RetryableError {
   }
   return { code: 'NODE_UNREACHABLE', message: value instanceof Error ? value.message : String(value), retryable: true };
 }
+
+/**
+ * Whether an HTTP failure status is worth retrying when the answer carries no `{ code, message,
+ * retryable }` of its own: server errors (5xx), Request Timeout (408) and Too Many Requests (429);
+ * any other 4xx would fail the same way again (RFC 9110 15.5, 15.6; RFC 6585 4).
+ */
+export function isRetryableStatus(status: number): boolean {
+  return status >= 500 || status === 408 || status === 429;
+}

@@ -1,4 +1,5 @@
 import { DicomwebPathError, parseDicomwebPath, type DicomwebResource } from '../../app/dicomweb/parseDicomwebPath';
+import { nodeDicomwebBase, parseGatewayPath, type GatewayResource } from '../../app/dicomweb/gatewayPaths';
 import { QidoParamError } from '../../app/dicomweb';
 import { federatedSearch } from './federatedSearch';
 import type { GatewayAudit } from './gatewayAudit';
@@ -22,8 +23,6 @@ export interface GatewayOptions {
   log?: (line: string) => void;
 }
 
-const NODE_PATH = /^\/nodes\/([a-z0-9-]+)(\/.*)?$/;
-
 /**
  * The DICOMweb gateway (PS3.18): every configured node seen as one DICOMweb server.
  * - `GET <base>/nodes`: the nodes, their kind and last known reachability, no secret;
@@ -40,13 +39,19 @@ export function createGateway(options: GatewayOptions): FetchHandler {
     const url = new URL(request.url);
     const root = `${url.protocol}//${url.host}${options.basePath}`;
     const path = url.pathname.slice(options.basePath.length) || '/';
-    const publicBase = (nodeId: string) => `${root}/nodes/${nodeId}/dicom-web`;
+    const publicBase = (nodeId: string) => nodeDicomwebBase(root, nodeId);
+    let target: GatewayResource;
+    try {
+      target = parseGatewayPath(path);
+    } catch {
+      return gatewayError(404, 'NOT_FOUND', `No gateway resource at ${path}`);
+    }
 
-    if (path === '/nodes' || path === '/nodes/') {
+    if (target.kind === 'nodes') {
       if (request.method !== 'GET') return gatewayError(405, 'BAD_REQUEST', 'Use GET');
       return json(200, registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind, ...registry.state(a.node.id) })));
     }
-    if (path === '/search/studies') {
+    if (target.kind === 'federated-search') {
       if (request.method !== 'GET') return gatewayError(405, 'BAD_REQUEST', 'Use GET');
       try {
         const result = await federatedSearch(registry, url.searchParams, publicBase, options.searchTimeoutMs ?? 10_000, request.signal);
@@ -58,14 +63,11 @@ export function createGateway(options: GatewayOptions): FetchHandler {
         throw error;
       }
     }
-    const match = NODE_PATH.exec(path);
-    if (!match) return gatewayError(404, 'NOT_FOUND', `No gateway resource at ${path}`);
-    const adapter = registry.get(match[1]!);
-    if (!adapter) return gatewayError(404, 'NODE_UNKNOWN', `No node with id "${match[1]}"`);
-    const rest = match[2] ?? '';
+    const adapter = registry.get(target.nodeId);
+    if (!adapter) return gatewayError(404, 'NODE_UNKNOWN', `No node with id "${target.nodeId}"`);
     const timeoutMs = options.requestTimeoutMs ?? ('timeoutMs' in adapter.node ? adapter.node.timeoutMs : 30_000);
 
-    if (rest === '/ping') {
+    if (target.kind === 'ping') {
       const started = performance.now();
       try {
         await withTimeout(timeoutMs, request.signal, (signal) => adapter.ping(signal));
@@ -77,8 +79,7 @@ export function createGateway(options: GatewayOptions): FetchHandler {
         return json(200, { ok: false, ms: Math.round(performance.now() - started), error: message });
       }
     }
-    if (!rest.startsWith('/dicom-web/') && rest !== '/dicom-web') return gatewayError(404, 'NOT_FOUND', `No gateway resource at ${path}`);
-    const dicomwebPath = rest.slice('/dicom-web/'.length);
+    const dicomwebPath = target.path;
     let resource: DicomwebResource | undefined;
     try {
       resource = parseDicomwebPath(request.method, dicomwebPath);

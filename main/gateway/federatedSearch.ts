@@ -1,21 +1,9 @@
 import { buildQidoQuery, parseQidoParams } from '../../app/dicomweb';
+import { dicomwebPath } from '../../app/dicomweb/parseDicomwebPath';
+import type { DicomJsonDataset } from '../../app/dicomweb';
+import type { FederatedSearchResult, NodeSearchOutcome } from '../../app/dicomweb/gatewayPaths';
 import type { NodeRegistry } from './nodeRegistry';
 import { withTimeout } from './withTimeout';
-
-/** One node's share of a federated search. */
-export interface NodeSearchOutcome {
-  nodeId: string;
-  ok: boolean;
-  count: number;
-  ms: number;
-  error?: { code: string; message: string; retryable: boolean };
-}
-
-/** The answer of `GET <gateway>/search/studies`. */
-export interface FederatedSearchResult {
-  results: { nodeId: string; study: Record<string, unknown> }[];
-  nodes: NodeSearchOutcome[];
-}
 
 /**
  * QIDO-RS study search (PS3.18 10.6) on every node at once. Each node has its own timeout; a slow
@@ -29,13 +17,13 @@ export async function federatedSearch(registry: NodeRegistry, search: URLSearchP
     registry.all().map(async (adapter) => {
       const nodeId = adapter.node.id;
       const started = performance.now();
-      const done = (partial: Omit<NodeSearchOutcome, 'nodeId' | 'ms'>, studies: Record<string, unknown>[] = []) => ({
+      const done = (partial: Omit<NodeSearchOutcome, 'nodeId' | 'ms'>, studies: DicomJsonDataset[] = []) => ({
         outcome: { nodeId, ms: Math.round(performance.now() - started), ...partial },
         studies,
       });
       try {
         return await withTimeout(timeoutMs, signal, async (nodeSignal) => {
-          const url = `${publicBase(nodeId)}/studies${query ? `?${query}` : ''}`;
+          const url = `${publicBase(nodeId)}/${dicomwebPath({ kind: 'search', level: 'studies' })}${query ? `?${query}` : ''}`;
           const response = await Promise.race([
             adapter.fetch(new Request(url, { headers: { accept: 'application/dicom+json' } }), { path: 'studies', publicBase: publicBase(nodeId), signal: nodeSignal }),
             new Promise<never>((_, reject) => nodeSignal.addEventListener('abort', () => reject(new Error('timeout')), { once: true })),
@@ -46,7 +34,7 @@ export async function federatedSearch(registry: NodeRegistry, search: URLSearchP
             return done({ ok: false, count: 0, error: error?.code ? error : { code: 'NODE_BAD_RESPONSE', message: `HTTP ${response.status}`, retryable: true } });
           }
           const text = await response.text();
-          const studies = text.trim() === '' ? [] : (JSON.parse(text) as Record<string, unknown>[]);
+          const studies = text.trim() === '' ? [] : (JSON.parse(text) as DicomJsonDataset[]);
           if (!Array.isArray(studies)) throw new Error('QIDO-RS answer is not a JSON array');
           registry.markReachable(nodeId, true);
           return done({ ok: true, count: studies.length }, studies);

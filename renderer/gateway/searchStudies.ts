@@ -1,6 +1,6 @@
 import { studySummaryFromJson, WORKLIST_INCLUDE_FIELDS, type StudySummary } from '../../app/dicom/studySummary';
 import { buildQidoQuery } from '../../app/dicomweb';
-import type { DicomJsonDataset } from '../../app/dicomweb';
+import { gatewayUrl, type FederatedSearchResult, type NodeSearchOutcome } from '../../app/dicomweb/gatewayPaths';
 
 /** What the reader filters the worklist by. */
 export interface WorklistFilter {
@@ -15,13 +15,7 @@ export interface WorklistFilter {
 }
 
 /** One node's share of the search, as the gateway reports it. */
-export interface NodeOutcome {
-  nodeId: string;
-  ok: boolean;
-  count: number;
-  ms: number;
-  error?: { code: string; message: string; retryable: boolean };
-}
+export type NodeOutcome = NodeSearchOutcome;
 
 /** A federated worklist search result. */
 export interface WorklistResult {
@@ -42,8 +36,8 @@ export async function searchStudies(gatewayBaseUrl: string, filter: WorklistFilt
   if (filter.modality) match.ModalitiesInStudy = filter.modality;
   if (filter.studyInstanceUid) match.StudyInstanceUID = filter.studyInstanceUid;
   const query = buildQidoQuery({ match, includefield: [...WORKLIST_INCLUDE_FIELDS], limit: 10_000 });
-  const response = await fetch(`${gatewayBaseUrl}/search/studies?${query}`, { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
-  const body = (await response.json()) as { results?: { nodeId: string; study: DicomJsonDataset }[]; nodes?: NodeOutcome[]; code?: string; message?: string };
+  const response = await fetch(gatewayUrl(gatewayBaseUrl, { kind: 'federated-search' }, query), { credentials: 'same-origin', signal, headers: { accept: 'application/json' } });
+  const body = (await response.json()) as Partial<FederatedSearchResult> & { code?: string; message?: string };
   if (!response.ok || !body.results || !body.nodes) {
     throw Object.assign(new Error(body.message ?? `HTTP ${response.status}`), { code: body.code ?? 'INTERNAL' });
   }

@@ -1,5 +1,6 @@
 import { splitFrames } from '../../app/dicom/splitFrames';
 import { frameContentType, frameTransferSyntax, getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { nodeResourceUrl } from '../../app/dicomweb/gatewayPaths';
 import { frameKey, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { deleteInstanceFrames, putFrames } from '../cache/frameRepository';
 import { getInstanceMetadata, getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
@@ -17,8 +18,8 @@ const FRAMES_ACCEPT = 'multipart/related; type="application/octet-stream"; trans
 /** What fetching one study's series needs: where, the cache, the shared request limit, and progress callbacks. */
 export interface SeriesContext {
   cache: Cache;
-  /** `<gateway>/nodes/<nodeId>/dicom-web`. */
-  nodeBase: string;
+  /** The gateway's base URL (see gatewayPaths.ts). */
+  gatewayBaseUrl: string;
   nodeId: string;
   StudyInstanceUID: string;
   signal: AbortSignal;
@@ -57,7 +58,7 @@ export async function cachedSeriesMetadata(ctx: SeriesContext, SeriesInstanceUID
  * place in the limiter's queue at the call, before the caller's next request.
  */
 export async function fetchSeriesMetadata(ctx: SeriesContext, SeriesInstanceUID: string): Promise<DicomJsonDataset[]> {
-  const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}/metadata`;
+  const url = nodeResourceUrl(ctx.gatewayBaseUrl, ctx.nodeId, { kind: 'retrieve', what: 'metadata', StudyInstanceUID: ctx.StudyInstanceUID, SeriesInstanceUID });
   const fetched = await ctx.limiter.run(() => gatewayJson<DicomJsonDataset>(url, ctx.signal, ctx.onBytes));
   await putStudyMetadata(ctx.cache, ctx.nodeId, fetched);
   return fetched;
@@ -88,7 +89,7 @@ function missingByInstance(job: SeriesFetchJob, present: ReadonlySet<string>): {
  * stream cut short keeps its complete parts).
  */
 export async function fetchWholeSeries(ctx: SeriesContext, SeriesInstanceUID: string, instances: Promise<readonly SeriesInstance[]>): Promise<void> {
-  const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}`;
+  const url = nodeResourceUrl(ctx.gatewayBaseUrl, ctx.nodeId, { kind: 'retrieve', what: 'instances', StudyInstanceUID: ctx.StudyInstanceUID, SeriesInstanceUID });
   await ctx.limiter.run(async () => {
     const writer = new FrameWriter(frameStore(ctx), ctx.onFrames);
     /** Frames handed to the writer, per instance. */
@@ -152,7 +153,7 @@ async function framesNeedTranscoding(ctx: SeriesContext, SOPInstanceUID: string,
  * a decoder defect a transcoding cures are asked again as native frames (see frameDefects.ts).
  */
 async function fetchInstanceFrames(ctx: SeriesContext, SeriesInstanceUID: string, SOPInstanceUID: string, frameNumbers: number[]): Promise<void> {
-  const url = `${ctx.nodeBase}/studies/${ctx.StudyInstanceUID}/series/${SeriesInstanceUID}/instances/${SOPInstanceUID}/frames/${frameNumbers.join(',')}`;
+  const url = nodeResourceUrl(ctx.gatewayBaseUrl, ctx.nodeId, { kind: 'frames', what: 'frames', StudyInstanceUID: ctx.StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID, frames: frameNumbers });
   await ctx.limiter.run(async () => {
     let parts = await fetchFrameParts(ctx, url, FRAMES_ACCEPT, frameNumbers.length, SOPInstanceUID);
     if (await framesNeedTranscoding(ctx, SOPInstanceUID, parts)) {

@@ -1,5 +1,5 @@
 import { MultipartParser, type MultipartPart } from '../../app/dicomweb';
-import type { RetryableError } from '../../app/sync';
+import { isRetryableStatus, type RetryableError } from '../../app/sync';
 
 /** A failed gateway request, with the boundary's error shape (`{ code, message, retryable }`). */
 export class SyncRequestError extends Error implements RetryableError {
@@ -13,17 +13,24 @@ export class SyncRequestError extends Error implements RetryableError {
   }
 }
 
-/** The error of a non-OK answer: the gateway's own `{ code, message, retryable }` when it sent one. */
-async function responseError(response: Response, url: string): Promise<SyncRequestError> {
-  const text = await response.text().catch(() => '');
+/**
+ * The error of a non-OK answer whose body is `text`: the gateway's own `{ code, message, retryable }`
+ * when it sent one, else judged by its status ({@link isRetryableStatus}); `refusedCode` names a
+ * failure that is not retryable (default: NOT_FOUND for a 404, else NODE_BAD_RESPONSE).
+ */
+export function answerError(status: number, text: string, message: string, refusedCode?: string): SyncRequestError {
   try {
     const body = JSON.parse(text) as Partial<RetryableError>;
     if (typeof body.code === 'string' && typeof body.retryable === 'boolean') return new SyncRequestError(body.code, body.message ?? body.code, body.retryable);
   } catch {
     // Not the gateway's JSON: judged by its status below.
   }
-  const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-  return new SyncRequestError(response.status === 404 ? 'NOT_FOUND' : 'NODE_BAD_RESPONSE', `HTTP ${response.status} for ${url}`, retryable);
+  const retryable = isRetryableStatus(status);
+  return new SyncRequestError(retryable ? 'NODE_BAD_RESPONSE' : (refusedCode ?? (status === 404 ? 'NOT_FOUND' : 'NODE_BAD_RESPONSE')), message, retryable);
+}
+
+async function responseError(response: Response, url: string): Promise<SyncRequestError> {
+  return answerError(response.status, await response.text().catch(() => ''), `HTTP ${response.status} for ${url}`);
 }
 
 /** GET with an Accept header; throws {@link SyncRequestError} for a non-OK answer. */

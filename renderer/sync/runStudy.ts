@@ -1,4 +1,5 @@
 import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { nodeResourceUrl } from '../../app/dicomweb/gatewayPaths';
 import { frameKey, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { listedStudy } from '../cache/cachedWorklist';
 import type { Cache } from '../cache/openCache';
@@ -32,10 +33,10 @@ export interface StudyRunInput {
 }
 
 /** The study's series (QIDO-RS, PS3.18 10.6.3.3.2): the list kept in the cache, else asked. */
-async function seriesRows(input: StudyRunInput, nodeBase: string, onBytes: (n: number) => void): Promise<{ rows: DicomJsonDataset[]; fetched: boolean }> {
+async function seriesRows(input: StudyRunInput, onBytes: (n: number) => void): Promise<{ rows: DicomJsonDataset[]; fetched: boolean }> {
   const cached = await getSeriesList(input.cache, input.nodeId, input.StudyInstanceUID).catch(() => undefined);
   if (cached && cached.length > 0) return { rows: cached, fetched: false };
-  const rows = await input.limiter.run(() => gatewayJson<DicomJsonDataset>(`${nodeBase}/studies/${input.StudyInstanceUID}/series`, input.signal, onBytes));
+  const rows = await input.limiter.run(() => gatewayJson<DicomJsonDataset>(nodeResourceUrl(input.gatewayBaseUrl, input.nodeId, { kind: 'search', level: 'series', StudyInstanceUID: input.StudyInstanceUID }), input.signal, onBytes));
   return { rows, fetched: true };
 }
 
@@ -82,9 +83,8 @@ function framesOf(jobs: readonly SeriesFetchJob[]): number {
  */
 export async function runStudy(input: StudyRunInput): Promise<{ totalFrames: number; storedFrames: number }> {
   const { cache, nodeId, StudyInstanceUID, progress } = input;
-  const nodeBase = `${input.gatewayBaseUrl}/nodes/${encodeURIComponent(nodeId)}/dicom-web`;
-  const ctx: SeriesContext = { cache, nodeBase, nodeId, StudyInstanceUID, signal: input.signal, limiter: input.limiter, onBytes: progress.onBytes, onFrames: progress.onFrames, storeFrames: input.storeFrames };
-  const { rows, fetched } = await seriesRows(input, nodeBase, progress.onBytes);
+  const ctx: SeriesContext = { cache, gatewayBaseUrl: input.gatewayBaseUrl, nodeId, StudyInstanceUID, signal: input.signal, limiter: input.limiter, onBytes: progress.onBytes, onFrames: progress.onFrames, storeFrames: input.storeFrames };
+  const { rows, fetched } = await seriesRows(input, progress.onBytes);
   if (rows.length === 0) throw new SyncRequestError('NOT_FOUND', `study ${StudyInstanceUID} has no series on ${nodeId}`, false);
   const countStored = async (jobs: readonly SeriesFetchJob[]) => {
     const present = await storedFrameKeys(ctx);

@@ -1,5 +1,6 @@
 import { buildMultipart, getSequence, getString, type DicomJsonDataset } from '../../app/dicomweb';
-import { SyncRequestError } from './gatewayFetch';
+import { nodeResourceUrl } from '../../app/dicomweb/gatewayPaths';
+import { answerError, SyncRequestError } from './gatewayFetch';
 
 /** A boundary that cannot occur in the payload (random, checked by `buildMultipart`). */
 function boundary(): string {
@@ -17,7 +18,7 @@ export async function stowInstance(gatewayBaseUrl: string, nodeId: string, SOPIn
   const body = buildMultipart([{ headers: { 'Content-Type': 'application/dicom' }, body: bytes }], b);
   let response: Response;
   try {
-    response = await fetch(`${gatewayBaseUrl}/nodes/${encodeURIComponent(nodeId)}/dicom-web/studies`, {
+    response = await fetch(nodeResourceUrl(gatewayBaseUrl, nodeId, { kind: 'store' }), {
       method: 'POST',
       headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${b}`, accept: 'application/dicom+json' },
       body: body as Uint8Array<ArrayBuffer>,
@@ -28,16 +29,12 @@ export async function stowInstance(gatewayBaseUrl: string, nodeId: string, SOPIn
     throw new SyncRequestError('NODE_UNREACHABLE', error instanceof Error ? error.message : String(error), true);
   }
   const text = await response.text().catch(() => '');
-  let json: (DicomJsonDataset & { code?: string; message?: string; retryable?: boolean }) | undefined;
+  if (!response.ok) throw answerError(response.status, text, `STOW-RS: HTTP ${response.status}`, 'STORE_REFUSED');
+  let json: DicomJsonDataset | undefined;
   try {
-    json = text ? (JSON.parse(text) as typeof json) : undefined;
+    json = text ? (JSON.parse(text) as DicomJsonDataset) : undefined;
   } catch {
     json = undefined;
-  }
-  if (!response.ok) {
-    if (json && typeof json.code === 'string' && typeof json.retryable === 'boolean') throw new SyncRequestError(json.code, json.message ?? json.code, json.retryable);
-    const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    throw new SyncRequestError(retryable ? 'NODE_BAD_RESPONSE' : 'STORE_REFUSED', `STOW-RS: HTTP ${response.status}`, retryable);
   }
   const uidsIn = (tag: string) => (json ? getSequence(json, tag).map((item) => getString(item, '00081155')) : []);
   if (uidsIn('00081198').includes(SOPInstanceUID)) throw new SyncRequestError('STORE_REFUSED', `the node refused instance ${SOPInstanceUID}`, false);

@@ -1,6 +1,7 @@
 import { Enums, imageRetrievalPoolManager, registerImageLoader, type Types } from '@cornerstonejs/core';
 import { createImage, wadors } from '@cornerstonejs/dicom-image-loader';
 import { frameTransferSyntax } from '../../app/dicomweb/frameTransferSyntax';
+import { parseFrameUrl } from '../../app/dicomweb/gatewayPaths';
 import { getFrame, putFrame } from '../cache/frameRepository';
 import type { Cache } from '../cache/openCache';
 import { getSharedCache } from '../cache/sharedCache';
@@ -14,7 +15,7 @@ const mediaType = (TransferSyntaxUID = '*') => `multipart/related; type=applicat
 /** The options Cornerstone3D passes a `wadors` loader (the dicom-image-loader's own type). */
 type LoaderOptions = NonNullable<Parameters<typeof wadors.loadImage>[1]>;
 
-/** The cache key of a frame's WADO-RS resource (`.../nodes/<id>/dicom-web/studies/.../instances/<uid>/frames/<n>`). */
+/** The cache key of a frame: its node, study, instance and frame number (see gatewayPaths.ts `parseFrameUrl`). */
 export interface FrameKey {
   nodeId: string;
   StudyInstanceUID: string;
@@ -22,13 +23,10 @@ export interface FrameKey {
   frame: number;
 }
 
-const FRAME_PATH = /\/nodes\/([^/]+)\/dicom-web\/studies\/([^/]+)\/series\/[^/]+\/instances\/([^/]+)\/frames\/(\d+)$/;
-
 /** The frame a `wadors:` image id names, or undefined when it is not a single gateway frame. */
 export function frameKeyOf(imageId: string): FrameKey | undefined {
-  const m = FRAME_PATH.exec(imageId.replace(/[?#].*$/, ''));
-  if (!m) return undefined;
-  return { nodeId: decodeURIComponent(m[1]!), StudyInstanceUID: m[2]!, SOPInstanceUID: m[3]!, frame: Number(m[4]) };
+  const f = parseFrameUrl(imageId.replace(/^wadors:/, ''));
+  return f && { nodeId: f.nodeId, StudyInstanceUID: f.StudyInstanceUID, SOPInstanceUID: f.SOPInstanceUID, frame: f.frame };
 }
 
 /** One frame's bytes as the PACS sent them, and their content type. */

@@ -1,10 +1,13 @@
 import { wadors } from '@cornerstonejs/dicom-image-loader';
 import { getNumber, getString, isDicomJsonDataset, type DicomJsonDataset } from '../../app/dicomweb';
+import { nodeResourceUrl, studyUrl as gatewayStudyUrl, type StudyLocation } from '../../app/dicomweb/gatewayPaths';
 import { initCornerstone } from './initCornerstone';
 import { registerCacheThroughLoader } from './cacheThroughLoader';
 import { cachedSeriesInstances, cachedSeriesRows, noteStudyOpened, seriesRowsFromInstances, storeSeriesInstances, storeSeriesRows } from './cacheThroughMetadata';
 import { seriesImages, type SeriesImage } from './orderSeriesImages';
 import { createSharedLoads } from './sharedLoads';
+
+export type { StudyLocation } from '../../app/dicomweb/gatewayPaths';
 
 /** A series of a study as QIDO-RS reports it (PS3.18 10.6.3.3.2). */
 export interface SeriesSummary {
@@ -13,14 +16,6 @@ export interface SeriesSummary {
   SeriesDescription?: string;
   Modality?: string;
   NumberOfSeriesRelatedInstances?: number;
-}
-
-/** Where a study lives: the gateway, the node, the study. */
-export interface StudyLocation {
-  /** Gateway base URL ('/gateway' in web mode, 'garde://gateway' in Electron). */
-  gatewayBaseUrl: string;
-  nodeId: string;
-  StudyInstanceUID: string;
 }
 
 /** An HTTP or content failure of the gateway, with the gateway's error code when it sent one. */
@@ -34,10 +29,14 @@ export class StudyLoadError extends Error {
   }
 }
 
-/** The study's DICOMweb root on the gateway, as an absolute URL (image ids must not be relative). */
+/** The study's location with an absolute gateway base (image ids must not be relative). */
+export function absoluteLocation(location: StudyLocation): StudyLocation {
+  return { ...location, gatewayBaseUrl: new URL(location.gatewayBaseUrl, globalThis.location?.href).href };
+}
+
+/** The study's DICOMweb root on the gateway, as an absolute URL (see gatewayPaths.ts). */
 export function studyUrl(location: StudyLocation): string {
-  const base = new URL(location.gatewayBaseUrl, globalThis.location?.href).href.replace(/\/+$/, '');
-  return `${base}/nodes/${encodeURIComponent(location.nodeId)}/dicom-web/studies/${location.StudyInstanceUID}`;
+  return gatewayStudyUrl(absoluteLocation(location));
 }
 
 /**
@@ -95,7 +94,7 @@ export async function fetchSeriesList(location: StudyLocation, signal?: AbortSig
 async function readSeriesList(location: StudyLocation, signal: AbortSignal): Promise<SeriesSummary[]> {
   const rows = await cacheThrough(
     () => cachedSeriesRows(location),
-    () => getJson(`${studyUrl(location)}/series`, signal),
+    () => getJson(nodeResourceUrl(location.gatewayBaseUrl, location.nodeId, { kind: 'search', level: 'series', StudyInstanceUID: location.StudyInstanceUID }), signal),
     (value) => storeSeriesRows(location, value),
     () => seriesRowsFromInstances(location),
   );
@@ -119,18 +118,19 @@ export async function loadSeriesImages(location: StudyLocation, SeriesInstanceUI
   // before it: a study opened before the viewer's start-up ends would lose both.
   await initCornerstone();
   registerCacheThroughLoader();
-  const seriesUrl = `${studyUrl(location)}/series/${SeriesInstanceUID}`;
-  const images = await seriesMetadata.get(seriesUrl, (shared) => readSeriesImages(location, SeriesInstanceUID, seriesUrl, shared), signal);
+  const absolute = absoluteLocation(location);
+  const key = nodeResourceUrl(absolute.gatewayBaseUrl, absolute.nodeId, { kind: 'retrieve', what: 'metadata', StudyInstanceUID: absolute.StudyInstanceUID, SeriesInstanceUID });
+  const images = await seriesMetadata.get(key, (shared) => readSeriesImages(absolute, SeriesInstanceUID, key, shared), signal);
   return [...images];
 }
 
-async function readSeriesImages(location: StudyLocation, SeriesInstanceUID: string, seriesUrl: string, signal: AbortSignal): Promise<SeriesImage[]> {
+async function readSeriesImages(location: StudyLocation, SeriesInstanceUID: string, metadataUrl: string, signal: AbortSignal): Promise<SeriesImage[]> {
   const instances = await cacheThrough(
     () => cachedSeriesInstances(location, SeriesInstanceUID),
-    () => getJson(`${seriesUrl}/metadata`, signal),
+    () => getJson(metadataUrl, signal),
     (value) => storeSeriesInstances(location, value),
   );
-  const images = seriesImages(seriesUrl, instances);
+  const images = seriesImages(location, SeriesInstanceUID, instances);
   for (const image of images) wadors.metaDataManager.add(image.imageId, image.instance as never);
   return images;
 }

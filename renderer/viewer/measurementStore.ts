@@ -1,44 +1,35 @@
 import { annotation, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { getMeasurements, putMeasurements } from '../cache/measurementRepository';
-import { parseStudyId, type Cache } from '../cache/openCache';
+import type { StudyLocation } from '../../app/dicomweb/gatewayPaths';
+import { studyKey } from '../../app/sync/studyKey';
+import type { Cache } from '../cache/openCache';
 import { getSharedCache } from '../cache/sharedCache';
+import { fromStoredMeasurement, readStoredMeasurements, toStoredMeasurement, type StoredMeasurement } from './measurementRecords';
 
 /**
- * Where the measurements of a study are kept between openings, keyed by study (`nodeId|StudyInstanceUID`).
- * {@link createMemoryMeasurementStore} lasts the session; {@link createCacheMeasurementStore} keeps
- * them sealed in the local cache, across reloads; {@link localMeasurementStore} picks one.
+ * Where the measurements of a study are kept between openings, by study (node and
+ * StudyInstanceUID) and, within it, by image UIDs and frame (measurementRecords.ts), never by URL.
+ * `location` gives the gateway's address now (absolute), from which the loaded annotations' image
+ * ids are built. {@link createMemoryMeasurementStore} lasts the session;
+ * {@link createCacheMeasurementStore} keeps them sealed in the local cache, across reloads;
+ * {@link localMeasurementStore} picks one.
  */
 export interface MeasurementStore {
-  load(studyKey: string): Promise<ToolTypes.Annotation[]>;
-  save(studyKey: string, annotations: ToolTypes.Annotation[]): Promise<void>;
+  load(location: StudyLocation): Promise<ToolTypes.Annotation[]>;
+  save(location: StudyLocation, annotations: ToolTypes.Annotation[]): Promise<void>;
 }
 
-/** Per-image statistics without the heavy working data (points in the shape, raw arrays). */
-function lightStats(cachedStats: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [target, stats] of Object.entries((cachedStats ?? {}) as Record<string, Record<string, unknown>>)) {
-    const { pointsInShape: _points, statsArray: _array, ...kept } = stats;
-    out[target] = kept;
-  }
-  return out;
-}
-
-/**
- * A JSON copy of an annotation with its figures (so the list shows them before the image is drawn
- * again; they are recomputed when it is).
- */
-function storable(a: ToolTypes.Annotation): ToolTypes.Annotation {
-  const data = a.data as { cachedStats?: unknown };
-  return JSON.parse(JSON.stringify({ ...a, highlighted: false, data: { ...a.data, cachedStats: lightStats(data.cachedStats) } })) as ToolTypes.Annotation;
+function storable(annotations: readonly ToolTypes.Annotation[]): StoredMeasurement[] {
+  return annotations.flatMap((a) => toStoredMeasurement(a) ?? []);
 }
 
 /** A store that keeps copies of the annotations in memory for the session. */
 export function createMemoryMeasurementStore(): MeasurementStore {
-  const byStudy = new Map<string, ToolTypes.Annotation[]>();
+  const byStudy = new Map<string, StoredMeasurement[]>();
   return {
-    load: (studyKey) => Promise.resolve((byStudy.get(studyKey) ?? []).map(storable)),
-    save(studyKey, annotations) {
-      byStudy.set(studyKey, annotations.map(storable));
+    load: (location) => Promise.resolve((byStudy.get(studyKey(location.nodeId, location.StudyInstanceUID)) ?? []).map((m) => fromStoredMeasurement(m, location))),
+    save(location, annotations) {
+      byStudy.set(studyKey(location.nodeId, location.StudyInstanceUID), storable(annotations));
       return Promise.resolve();
     },
   };
@@ -50,31 +41,35 @@ export const sessionMeasurementStore: MeasurementStore = createMemoryMeasurement
 /**
  * A store in the encrypted local cache (one sealed record per study). Saves of a study are written
  * in order, and a burst of saves (a handle being dragged) writes only the latest; a load waits for
- * the writes under way.
+ * the writes under way. A record written before measurements were keyed by UIDs is converted when
+ * read and written back in the keyed form.
  */
 export function createCacheMeasurementStore(cache: Cache): MeasurementStore {
-  const pending = new Map<string, ToolTypes.Annotation[]>();
+  const pending = new Map<string, { location: StudyLocation; measurements: StoredMeasurement[] }>();
   const writes = new Map<string, Promise<void>>();
-  const writeLatest = async (studyKey: string) => {
-    const latest = pending.get(studyKey);
+  const writeLatest = async (key: string) => {
+    const latest = pending.get(key);
     if (!latest) return;
-    pending.delete(studyKey);
-    const { nodeId, StudyInstanceUID } = parseStudyId(studyKey);
-    await putMeasurements(cache, nodeId, StudyInstanceUID, latest);
+    pending.delete(key);
+    await putMeasurements(cache, latest.location.nodeId, latest.location.StudyInstanceUID, latest.measurements);
+  };
+  const write = (location: StudyLocation, measurements: StoredMeasurement[]) => {
+    const key = studyKey(location.nodeId, location.StudyInstanceUID);
+    pending.set(key, { location, measurements });
+    const next = (writes.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => writeLatest(key));
+    writes.set(key, next);
+    void next.finally(() => writes.get(key) === next && writes.delete(key)).catch(() => undefined);
+    return next;
   };
   return {
-    async load(studyKey) {
-      await writes.get(studyKey)?.catch(() => undefined);
-      const { nodeId, StudyInstanceUID } = parseStudyId(studyKey);
-      return (await getMeasurements(cache, nodeId, StudyInstanceUID)) as ToolTypes.Annotation[];
+    async load(location) {
+      await writes.get(studyKey(location.nodeId, location.StudyInstanceUID))?.catch(() => undefined);
+      const { measurements, migrated, unreadable } = readStoredMeasurements(await getMeasurements(cache, location.nodeId, location.StudyInstanceUID));
+      if (unreadable > 0) console.warn(`${unreadable} stored measurements of ${location.StudyInstanceUID} name no image and were left out`);
+      if (migrated) void write(location, measurements).catch((error: unknown) => console.warn('measurements not rewritten by UIDs:', error instanceof Error ? error.message : error));
+      return measurements.map((m) => fromStoredMeasurement(m, location));
     },
-    save(studyKey, annotations) {
-      pending.set(studyKey, annotations.map(storable));
-      const write = (writes.get(studyKey) ?? Promise.resolve()).catch(() => undefined).then(() => writeLatest(studyKey));
-      writes.set(studyKey, write);
-      void write.finally(() => writes.get(studyKey) === write && writes.delete(studyKey)).catch(() => undefined);
-      return write;
-    },
+    save: (location, annotations) => write(location, storable(annotations)),
   };
 }
 
@@ -90,41 +85,22 @@ export function createLocalMeasurementStore(cacheOf: () => Promise<Cache | undef
       .catch(() => undefined)
       .then((cache) => (cache ? createCacheMeasurementStore(cache) : fallback)));
   return {
-    load: (studyKey) =>
+    load: (location) =>
       resolve().then((s) =>
-        s.load(studyKey).catch((error: unknown) => {
+        s.load(location).catch((error: unknown) => {
           console.warn('measurements not read from the local cache:', error instanceof Error ? error.message : error);
           return [];
         }),
       ),
-    save: (studyKey, annotations) =>
+    save: (location, annotations) =>
       resolve()
-        .then((s) => s.save(studyKey, annotations))
+        .then((s) => s.save(location, annotations))
         .catch((error: unknown) => console.warn('measurements not saved in the local cache:', error instanceof Error ? error.message : error)),
   };
 }
 
 /** The viewer's measurement store (see {@link createLocalMeasurementStore}). */
 export const localMeasurementStore: MeasurementStore = createLocalMeasurementStore();
-
-/**
- * Stored annotations whose image ids point at another gateway address (web mode started on
- * another port) rewritten to `studyUrl`, the study's address now; the rest of each id (node,
- * study, series, instance, frame) is unchanged, so an annotation never moves to another image.
- */
-export function rebaseAnnotations(annotations: ToolTypes.Annotation[], studyUrl: string): ToolTypes.Annotation[] {
-  const from = studyUrl.indexOf('/nodes/');
-  if (from < 0) return annotations;
-  const marker = studyUrl.slice(from);
-  return annotations.map((a) => {
-    const imageId = a.metadata?.referencedImageId ?? '';
-    const at = imageId.indexOf(marker);
-    if (at < 0) return a;
-    const stored = imageId.slice(imageId.indexOf(':') + 1, at + marker.length);
-    if (stored === studyUrl) return a;
-    return JSON.parse(JSON.stringify(a).split(stored).join(studyUrl)) as ToolTypes.Annotation;
-  });
-}
 
 /** Puts stored annotations back into Cornerstone3D's annotation state (those not already there). */
 export function restoreAnnotations(annotations: ToolTypes.Annotation[]): void {

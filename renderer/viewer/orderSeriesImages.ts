@@ -1,4 +1,5 @@
 import { getNumber, getNumbers, getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { frameUrl, type StudyLocation } from '../../app/dicomweb/gatewayPaths';
 
 /** One displayable frame of a series: its Cornerstone image id and the instance it comes from. */
 export interface SeriesImage {
@@ -39,16 +40,18 @@ export function orderInstances(instances: DicomJsonDataset[]): DicomJsonDataset[
 
 /**
  * The `wadors:` image ids of a series, one per frame (NumberOfFrames (0028,0008), PS3.3 C.7.6.6),
- * in display order, for the WADO-RS frame resource `<seriesUrl>/instances/<uid>/frames/<n>`.
+ * in display order, for the WADO-RS frame resource on the gateway (`frameUrl`, PS3.18 10.4.1.1.3).
+ * `location`'s gateway base must be absolute (image ids are never relative).
  */
-export function seriesImages(seriesUrl: string, instances: DicomJsonDataset[]): SeriesImage[] {
+export function seriesImages(location: StudyLocation, SeriesInstanceUID: string, instances: DicomJsonDataset[]): SeriesImage[] {
+  const { gatewayBaseUrl, nodeId, StudyInstanceUID } = location;
   const out: SeriesImage[] = [];
   for (const instance of orderInstances(instances)) {
     const SOPInstanceUID = getString(instance, '00080018');
     if (!SOPInstanceUID) continue;
     const frames = Math.max(1, getNumber(instance, '00280008') ?? 1);
     for (let frame = 1; frame <= frames; frame += 1) {
-      out.push({ imageId: `wadors:${seriesUrl}/instances/${SOPInstanceUID}/frames/${frame}`, SOPInstanceUID, frame, instance });
+      out.push({ imageId: `wadors:${frameUrl(gatewayBaseUrl, nodeId, { StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID, frame })}`, SOPInstanceUID, frame, instance });
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
-import { studyUrl } from '../../viewer/loadStudyMetadata';
+import { studyKey as keyOfStudy } from '../../../app/sync/studyKey';
 import { useAppServices } from '../../shell/AppContext';
 import { LayoutGrid } from './LayoutGrid';
 import { LayoutPicker } from './LayoutPicker';
@@ -26,7 +26,7 @@ export function StudyViewer({ study }: { study: StudySummary }) {
   const { t } = useTranslation();
   const { appInfo } = useAppServices();
   const location = useMemo(() => ({ gatewayBaseUrl: appInfo.gatewayBaseUrl, nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID }), [appInfo.gatewayBaseUrl, study.nodeId, study.StudyInstanceUID]);
-  const studyKey = `${study.nodeId}|${study.StudyInstanceUID}`;
+  const studyKey = keyOfStudy(study.nodeId, study.StudyInstanceUID);
   const list = useSeriesList(location);
   const hanging = useHangingLayout(location, study);
   const control = useStudyLayout(studyKey, study.StudyInstanceUID, hanging, list);
@@ -51,7 +51,7 @@ export function StudyViewer({ study }: { study: StudySummary }) {
   ];
   const describeSeries = (StudyInstanceUID: string, SeriesInstanceUID: string) => studies.get(StudyInstanceUID)?.series?.find((s) => s.SeriesInstanceUID === SeriesInstanceUID)?.SeriesDescription;
   const report = reports.get(control.active);
-  const measurements = useStudyMeasurements(studyKey, studyUrl(location), reports.size > 0);
+  const measurements = useStudyMeasurements(location, reports.size > 0);
   const layout = control.layout;
   const selected = layout?.cells[control.active]?.SeriesInstanceUID;
 
