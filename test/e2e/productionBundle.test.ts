@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ function hookNamesIn(mode?: string): string[] {
     const args = ['build', '-c', 'vite.renderer.config.ts', ...(mode ? ['--mode', mode] : []), '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'];
     const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (result.status !== 0) throw new Error('renderer build failed');
-    const text = (readdirSync(outDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    const text = (readdirSync(outDir, { recursive: true, withFileTypes: true }) as Dirent[])
       .filter((e) => e.isFile())
       .map((e) => readFileSync(join(e.parentPath, e.name), 'latin1'))
       .join('\n');
