@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { rendererConfig } from './vite.renderer.config';
+import { rendererConfigOf } from './vite.renderer.config';
 
-/** The pixel check's test page (test/pixel/page), built like the renderer into out/pixel-check. */
+const rendererConfig = rendererConfigOf(true);
+
+/** The pixel check's test page (test/pixel/page), built like the renderer's test variant into out/pixel-check. */
 export default defineConfig({
   ...rendererConfig,
   root: resolve(import.meta.dirname, 'test/pixel/page'),

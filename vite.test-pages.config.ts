@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { rendererConfig } from './vite.renderer.config';
+import { rendererConfigOf } from './vite.renderer.config';
 
-/** Test pages (test/e2e/pages) built like the renderer into out/test-pages, served by the e2e tests. */
+const rendererConfig = rendererConfigOf(true);
+
+/** Test pages (test/e2e/pages) built like the renderer's test variant into out/test-pages, served by the e2e tests. */
 export default defineConfig({
   ...rendererConfig,
   root: resolve(import.meta.dirname, 'test/e2e/pages'),

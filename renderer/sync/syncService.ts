@@ -1,17 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { Cache } from '../cache/openCache';
-import { getFrame } from '../cache/frameRepository';
-import { addOutboxItem } from '../cache/outboxRepository';
 import { getSharedCache } from '../cache/sharedCache';
-import { getCachedStudy, setPinned, usage } from '../cache/studyRepository';
-import { saveCacheLimits, type CacheLimits } from './cacheLimits';
+import { getCachedStudy, setPinned } from '../cache/studyRepository';
 import type { WorklistFilter } from '../gateway/searchStudies';
 import { useAppServices } from '../shell/AppContext';
 import { OutboxSender } from './outboxSender';
-import { planWorklistPrefetch, type PlannedJob } from './planWorklistPrefetch';
+import { planWorklistPrefetch } from './planWorklistPrefetch';
 import { SyncEngine } from './syncEngine';
 import { startFrameStoreWorker } from './workerFrameStore';
-import { syncProgress } from './syncProgress';
+import { exposeSyncForTests } from '../testHooks/syncHook';
 
 /** The page's sync services: the prefetch queue and the outbox sender, over the shared cache. */
 export interface SyncServices {
@@ -43,7 +40,7 @@ async function start(gatewayBaseUrl: string): Promise<SyncServices | undefined> 
     prefetch: async (filter) => engine.enqueue(await planWorklistPrefetch(cache, gatewayBaseUrl, filter)),
     pin: (nodeId, uid, pinned) => setPinned(cache, nodeId, uid, pinned),
   };
-  exposeForScripts(services);
+  if (import.meta.env.GARDE_TEST_HOOKS) exposeSyncForTests(services);
   await engine.start();
   await outbox.start();
   return services;
@@ -80,37 +77,4 @@ export function usePinned(nodeId: string, StudyInstanceUID: string): [boolean, (
   }, [services, nodeId, StudyInstanceUID]);
   const set = (next: boolean) => void services?.pin(nodeId, StudyInstanceUID, next).then((ok) => ok && setState(next));
   return [pinned, set];
-}
-
-/**
- * Test pages and scripts drive and read the queue through `globalThis.gardeSync` (prefetch,
- * pause, resume, cancel, pin, the progress snapshot, the cache's usage and limits (as the settings
- * keep them), adding an outbox item from plain bytes, where frames are written, and
- * reading one cached frame the way the cache-through image loader does: sealed record, decrypted).
- */
-function exposeForScripts(s: SyncServices): void {
-  const api = {
-    prefetch: (filter: WorklistFilter) => s.prefetch(filter),
-    enqueue: (jobs: PlannedJob[]) => s.engine.enqueue(jobs),
-    pause: () => s.engine.pause(),
-    resume: () => s.engine.resume(),
-    cancel: (nodeId: string, uid: string) => s.engine.cancel(nodeId, uid),
-    pin: (nodeId: string, uid: string, pinned: boolean) => s.pin(nodeId, uid, pinned),
-    snapshot: () => {
-      const snap = syncProgress.getSnapshot();
-      return { ...snap, studies: [...snap.studies.values()] };
-    },
-    addOutboxItem: async (item: { nodeId: string; StudyInstanceUID: string; SOPInstanceUID: string; bytes: number[] }) => {
-      const id = await addOutboxItem(s.cache, { ...item, bytes: Uint8Array.from(item.bytes) });
-      void s.outbox.kick();
-      return id;
-    },
-    outbox: () => s.outbox.getSnapshot(),
-    usage: () => usage(s.cache),
-    setCacheLimits: async (limits: CacheLimits) => (await saveCacheLimits(s.cache, limits), await s.engine.limitsChanged()),
-    cachedFrame: (nodeId: string, SOPInstanceUID: string, frame: number) => getFrame(s.cache, nodeId, SOPInstanceUID, frame),
-    sendNow: () => s.outbox.sendNow(),
-    frameStore: () => s.frameStore,
-  };
-  Object.defineProperty(globalThis, 'gardeSync', { value: Object.freeze(api), configurable: true });
 }

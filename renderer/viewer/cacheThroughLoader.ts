@@ -9,6 +9,7 @@ import { decodableFrame } from './decodableFrame';
 import { modalityValues } from './modalityValues';
 import { preparePaletteColor } from './paletteColorLookup';
 import { installImageLoadFailureFilter, markImageLoadFailure } from './imageLoadFailures';
+import { exposeFrameDiagnostics } from '../testHooks/frameDiagnostics';
 
 /** What the loader asks the gateway for: one frame, in the syntax the PACS stores it (`*`) or in a given one (PS3.18 8.7.3.5). */
 const mediaType = (TransferSyntaxUID = '*') => `multipart/related; type=application/octet-stream; transfer-syntax=${TransferSyntaxUID}`;
@@ -113,12 +114,12 @@ export function loadImageCacheThrough(imageId: string, options: LoaderOptions = 
 /**
  * Makes {@link loadImageCacheThrough} the `wadors` loader (call it after the dicom-image-loader's
  * `init`, which registers its own; calling it again is harmless); its failures are shown by the
- * viewport and not left as unhandled page rejections (see imageLoadFailures.ts). Exposes {@link fetchFrame}, {@link decodeFrame} and
- * modalityValues to scripts on `globalThis.gardeFrameDiagnostics` (benchmarks time a bare fetch
- * and decode with them; tests compare shown values with a reference decoder).
+ * viewport and not left as unhandled page rejections (see imageLoadFailures.ts). The test variant
+ * exposes {@link fetchFrame}, {@link decodeFrame} and modalityValues to scripts
+ * (renderer/testHooks/frameDiagnostics.ts).
  */
 export function registerCacheThroughLoader(): void {
   registerImageLoader('wadors', loadImageCacheThrough as unknown as Types.ImageLoaderFn);
   installImageLoadFailureFilter();
-  Object.defineProperty(globalThis, 'gardeFrameDiagnostics', { value: Object.freeze({ fetchFrame, decodeFrame, modalityValues }), configurable: true });
+  if (import.meta.env.GARDE_TEST_HOOKS) exposeFrameDiagnostics({ fetchFrame, decodeFrame, modalityValues });
 }

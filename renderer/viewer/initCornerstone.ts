@@ -2,7 +2,7 @@ import { init as initCore } from '@cornerstonejs/core';
 import { init as initImageLoader } from '@cornerstonejs/dicom-image-loader';
 import { init as initTools } from '@cornerstonejs/tools';
 import { installDecodeGuard } from './decodeGuard';
-import { installViewerDiagnostics } from './viewerDiagnostics';
+import { exposeViewerDiagnostics } from '../testHooks/viewerDiagnostics';
 
 /** Outcome of the viewer's start-up: ready with WebGL2, or why not. */
 export type ViewerStatus =
@@ -32,8 +32,8 @@ let started: Promise<ViewerStatus> | undefined;
 
 /**
  * Initialises Cornerstone3D core, its DICOM image loader (decoding in workers) and tools, once.
- * Tools are initialised before any viewport exists, or mouse input is ignored. Installs the
- * viewer's script diagnostics (viewerDiagnostics.ts).
+ * Tools are initialised before any viewport exists, or mouse input is ignored. The test variant
+ * exposes the viewer's script diagnostics (renderer/testHooks/viewerDiagnostics.ts).
  */
 export function initCornerstone(): Promise<ViewerStatus> {
   started ??= (async () => {
@@ -44,7 +44,7 @@ export function initCornerstone(): Promise<ViewerStatus> {
       initImageLoader({ maxWebWorkers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
       installDecodeGuard();
       initTools();
-      installViewerDiagnostics();
+      if (import.meta.env.GARDE_TEST_HOOKS) exposeViewerDiagnostics();
       return probe;
     } catch (error) {
       return { ok: false, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };

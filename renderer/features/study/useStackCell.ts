@@ -6,10 +6,8 @@ import { createStackView, type StackView, type StackViewState } from '../../view
 import { initCornerstone } from '../../viewer/initCornerstone';
 import { loadSeriesImages, type StudyLocation } from '../../viewer/loadStudyMetadata';
 import type { SeriesImage } from '../../viewer/orderSeriesImages';
+import { exposeStackView } from '../../testHooks/stackViewHook';
 import { presetsOf } from './presetsOf';
-
-/** The element property through which tests and scripts reach the view (read pixels, scroll). */
-export const STACK_VIEW_PROPERTY = 'gardeStackView';
 
 /** What a viewport shows: a whole series (scrollable), or one image of it when SOPInstanceUID is set. */
 export interface StackContent {
@@ -58,13 +56,13 @@ export function useStackCell(ref: RefObject<HTMLDivElement | null>, location: St
       if (!live) return;
       if (!status.ok) return setFailure(status.message);
       created = createStackView(element, (s) => live && setState(s), { arrowLabel });
-      Object.assign(element, { [STACK_VIEW_PROPERTY]: created });
+      if (import.meta.env.GARDE_TEST_HOOKS) exposeStackView(element, created);
       setView(created);
     });
     return () => {
       live = false;
       created?.destroy();
-      Object.assign(element, { [STACK_VIEW_PROPERTY]: undefined });
+      if (import.meta.env.GARDE_TEST_HOOKS) exposeStackView(element, undefined);
     };
     // The arrow label is read once, when the view is created.
   }, [ref]);

@@ -24,7 +24,7 @@ export const log = (line: string): void => void process.stderr.write(`${line}\n`
  */
 export function buildBenchRenderer(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'garde-bench-renderer-'));
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '-c', 'vite.renderer.config.ts', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '-c', 'vite.renderer.config.ts', '--mode', 'test-hooks', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },

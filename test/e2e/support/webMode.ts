@@ -16,10 +16,10 @@ export interface WebMode {
   stop(): Promise<void>;
 }
 
-/** Starts web mode exactly as `npm run web -- --no-build` would, on a free port, with a fresh data folder (removed by `stop`). */
+/** Starts web mode as `npm run web -- --no-build` would, serving the renderer's test variant (out/renderer-test, built by globalSetup) unless args name a `--renderer`, on a free port, with a fresh data folder (removed by `stop`). */
 export async function startWebMode(args: string[] = []): Promise<WebMode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'garde-e2e-data-'));
-  const child: ChildProcess = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'main', 'web.ts'), '--port', '0', '--data', dataDir, ...args], {
+  const child: ChildProcess = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'main', 'web.ts'), '--port', '0', '--data', dataDir, ...(args.includes('--renderer') ? [] : ['--renderer', join(root, 'out', 'renderer-test')]), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -40,9 +40,9 @@ export async function bareStackViewport(element: HTMLDivElement, imageIds: strin
 
 /**
  * Exposes the viewer's diagnostics to scripts on `globalThis.gardeViewerDiagnostics`:
- * `bareStackViewport` (benchmarks time Garde's viewport beside Cornerstone3D's bare one). Called
- * by initCornerstone; calling it again is harmless.
+ * `bareStackViewport` (benchmarks time Garde's viewport beside Cornerstone3D's bare one). Test
+ * variant only (testHooksEnv.d.ts); called by initCornerstone; calling it again is harmless.
  */
-export function installViewerDiagnostics(): void {
+export function exposeViewerDiagnostics(): void {
   Object.defineProperty(globalThis, 'gardeViewerDiagnostics', { value: Object.freeze({ bareStackViewport }), configurable: true });
 }
