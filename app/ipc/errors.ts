@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'WEBGL2_UNAVAILABLE',
   'CACHE_KEY_MISMATCH',
   'CACHE_RECORD_UNREADABLE',
+  'STORE_REFUSED',
+  'DECODE_REFUSED',
+  'DECODE_TIMEOUT',
 ] as const;
 
 /** One of the stable error codes known to both sides. */

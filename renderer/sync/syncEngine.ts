@@ -166,7 +166,8 @@ export class SyncEngine {
   private enforceQuota(finished: StoredJob): Promise<void> {
     const run = async () => {
       const jobs = await listJobs(this.options.cache);
-      const keep = new Set<string>();
+      // The study just stored is never evicted, whatever happened to the run's list.
+      const keep = new Set<string>([studyId(finished.nodeId, finished.StudyInstanceUID)]);
       for (const j of jobs) {
         const id = studyId(j.nodeId, j.StudyInstanceUID);
         if (j.state === JobState.queued || j.state === JobState.running || (j.state === JobState.done && (this.runDone.get(id) ?? Infinity) <= finished.priority)) keep.add(id);
@@ -184,7 +185,11 @@ export class SyncEngine {
         this.publishPause();
         if (!this.quotaFull) void this.pump();
       }
-      if (!jobs.some((j) => j.state === JobState.queued || j.state === JobState.running)) this.runDone.clear();
+      // The run ends with the last study's eviction: a study stays in `running` until its own
+      // eviction is done, so a study that finished beside this one (its eviction still to come)
+      // keeps the run's list, and with it tonight's worklist studies, for that eviction.
+      const othersRunning = [...this.running.keys()].some((id) => id !== finished.id);
+      if (!othersRunning && !jobs.some((j) => j.state === JobState.queued)) this.runDone.clear();
     };
     this.evicting = this.evicting.then(run).catch((error: unknown) => console.warn('eviction after prefetch failed:', error instanceof Error ? error.message : error));
     return this.evicting;

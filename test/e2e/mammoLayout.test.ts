@@ -40,8 +40,6 @@ describe('mammography hung by its protocol (real PACS, web mode, Chromium)', () 
     context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('pageerror', (e) => console.log('PAGEERR', e.stack));
-    page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
     await page.goto(web.url);
   });
   afterAll(async () => {

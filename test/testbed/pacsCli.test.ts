@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +10,27 @@ import { parseNodesFile } from '../../app/nodes';
 import { findFreePort, isProcessAlive, qido } from '../fixtures/pacs';
 
 const run = promisify(execFile);
+
+/** Threads of `pid` that have not exited, read from /proc without the fixture's own check. */
+function liveThreads(pid: number): string[] {
+  if (!existsSync(`/proc/${pid}/task`)) return [];
+  return readdirSync(`/proc/${pid}/task`).filter((tid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** True when something accepts a TCP connection on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => (socket.destroy(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+}
 const CLI = join(import.meta.dirname, '../fixtures/pacs/cli.ts');
 const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
 
@@ -49,7 +72,12 @@ describe('npm run pacs', () => {
     expect(again.pacs.map((p) => p.pid)).toEqual(up.pacs.map((p) => p.pid));
 
     await run(TSX, [CLI, 'down', '--state-dir', stateDir]);
+    // Gone when down returns: no thread of either Orthanc left, not even a zombie, nothing on their ports.
     expect(up.pacs.filter((p) => isProcessAlive(p.pid))).toEqual([]);
+    expect(up.pacs.map((p) => liveThreads(p.pid))).toEqual([[], []]);
+    expect(up.pacs.filter((p) => existsSync(`/proc/${p.pid}`)).map((p) => p.pid)).toEqual([]);
+    const ports = up.pacs.flatMap((p) => [Number(new URL(p.dicomWebUrl).port), p.dimsePort]);
+    expect(await Promise.all(ports.map(listening))).toEqual(ports.map(() => false));
     up = undefined;
   });
 });
