@@ -48,7 +48,6 @@ const KNOWN_DECODER_DEFECTS: Record<string, string> = {
   'SC_rgb_rle_32bit.dcm': 'RLE 32-bit RGB: refused by the decoder',
   'SC_rgb_rle_32bit_2frame.dcm': 'RLE 32-bit RGB: refused by the decoder',
   'rtdose_rle.dcm': 'RLE 32-bit RT Dose grid: refused by the decoder',
-  'rtdose_expb.dcm': '32-bit big-endian RT Dose grid: values differ from GDCM (not yet arbitrated)',
 };
 
 function generated(): GeneratedInstance[] {

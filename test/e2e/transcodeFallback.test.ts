@@ -126,7 +126,7 @@ describe('decoder defects: transcoded by the PACS, or refused (web mode, Chromiu
     const error = page.getByTestId('stack-error');
     await error.waitFor({ timeout: 60_000 });
     const text = (await error.textContent()) ?? '';
-    expect(text).toContain('JPEG Extended (1.2.840.10008.1.2.4.51)');
+    expect(text).toContain('JPEG Extended (Process 2 & 4) (1.2.840.10008.1.2.4.51)');
     expect(text).toContain('12-bit JPEG extended frames decode to wrong values');
     expect(await page.getByTestId('stack-viewport').getAttribute('data-state')).toBe('error');
     await page.screenshot({ path: screenshotPath('transcode-refused-folder') });
