@@ -19,7 +19,7 @@ export {
   type RetryPolicy,
   type RetryDecision,
 } from './retryPolicy';
-export { resumePlan, frameKey, DEFAULT_FRAME_BATCH_SIZE, type ResumeBatch, type SeriesFetchJob, type SeriesInstance } from './resumePlan';
+export { resumePlan, missingFrames, frameKey, DEFAULT_FRAME_BATCH_SIZE, type ResumeBatch, type SeriesFetchJob, type SeriesInstance } from './resumePlan';
 export {
   OUTBOX_STATE,
   newOutboxItem,

@@ -35,24 +35,31 @@ function frameCount(instance: SeriesInstance): number {
 }
 
 /**
+ * The frames of a series not in `framesPresent`, one entry per instance (1-based frame numbers,
+ * PS3.18 10.4.1.1.3 frame lists), in series order.
+ */
+export function missingFrames(job: Pick<SeriesFetchJob, 'instances'>, framesPresent: ReadonlySet<string>): { SOPInstanceUID: string; frameNumbers: number[] }[] {
+  const missing: { SOPInstanceUID: string; frameNumbers: number[] }[] = [];
+  for (const instance of job.instances) {
+    const frameNumbers: number[] = [];
+    for (let frameNumber = 1; frameNumber <= frameCount(instance); frameNumber += 1) if (!framesPresent.has(frameKey(instance.SOPInstanceUID, frameNumber))) frameNumbers.push(frameNumber);
+    if (frameNumbers.length > 0) missing.push({ SOPInstanceUID: instance.SOPInstanceUID, frameNumbers });
+  }
+  return missing;
+}
+
+/**
  * The frames of a series still to fetch after an interruption, so that no stored frame is
  * fetched again: the whole series when none of its frames is stored, nothing when all are,
- * else the missing frames (1-based, PS3.18 10.4.1.1.3 frame lists) in series order, cut into
- * batches of at most `batchSize` frames.
+ * else the {@link missingFrames} cut into batches of at most `batchSize` frames.
  */
 export function resumePlan(job: SeriesFetchJob, framesPresent: ReadonlySet<string>, options: { batchSize?: number } = {}): ResumeBatch[] {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_FRAME_BATCH_SIZE));
   const where = { nodeId: job.nodeId, StudyInstanceUID: job.StudyInstanceUID, SeriesInstanceUID: job.SeriesInstanceUID };
-  let present = 0;
-  const missing: { SOPInstanceUID: string; frameNumber: number }[] = [];
-  for (const instance of job.instances) {
-    for (let frameNumber = 1; frameNumber <= frameCount(instance); frameNumber += 1) {
-      if (framesPresent.has(frameKey(instance.SOPInstanceUID, frameNumber))) present += 1;
-      else missing.push({ SOPInstanceUID: instance.SOPInstanceUID, frameNumber });
-    }
-  }
+  const missing = missingFrames(job, framesPresent).flatMap(({ SOPInstanceUID, frameNumbers }) => frameNumbers.map((frameNumber) => ({ SOPInstanceUID, frameNumber })));
   if (missing.length === 0) return [];
-  if (present === 0) return [{ kind: 'series', ...where }];
+  const total = job.instances.reduce((n, instance) => n + frameCount(instance), 0);
+  if (missing.length === total) return [{ kind: 'series', ...where }];
   const batches: ResumeBatch[] = [];
   for (let start = 0; start < missing.length; start += batchSize) {
     const frames: { SOPInstanceUID: string; frameNumbers: number[] }[] = [];

@@ -3,6 +3,7 @@ import type { WorklistFilter } from '../gateway/searchStudies';
 import { getStudyAttributes } from './metadataRepository';
 import type { Cache } from './openCache';
 import { cacheStateOf, getWorklistRecord, type CacheState } from './studyListing';
+import { studyKey } from '../../app/sync/studyKey';
 
 /** A worklist row as the renderer shows it: the node's record, plus what the local cache holds of it. */
 export interface WorklistStudy extends StudySummary {
@@ -22,7 +23,7 @@ const LISTED_LIMIT = 20_000;
 /** Remembers the records of a worklist search (the most recent {@link LISTED_LIMIT}). */
 export function rememberListedStudies(studies: readonly StudySummary[]): void {
   for (const s of studies) {
-    const key = `${s.nodeId}|${s.StudyInstanceUID}`;
+    const key = studyKey(s.nodeId, s.StudyInstanceUID);
     listed.delete(key);
     listed.set(key, s);
   }
@@ -34,7 +35,7 @@ export function rememberListedStudies(studies: readonly StudySummary[]): void {
 
 /** The record under which the worklist last listed a study this session, if it did. */
 export function listedStudy(nodeId: string, StudyInstanceUID: string): StudySummary | undefined {
-  return listed.get(`${nodeId}|${StudyInstanceUID}`);
+  return listed.get(studyKey(nodeId, StudyInstanceUID));
 }
 
 /** Whether a study matches the worklist filter, as the node's QIDO-RS matching would (PS3.18 8.3.4). */

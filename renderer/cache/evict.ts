@@ -2,7 +2,8 @@ import { DEFAULT_RETENTION_MS, planEviction, type EvictionReason } from '../../a
 import { purgeOrphanMeasurements } from './measurementRepository';
 import { purgeSentOutbox } from './outboxRepository';
 import { purgeOrphanReadStates } from './readStateRepository';
-import { studyId, type Cache } from './openCache';
+import { type Cache } from './openCache';
+import { studyKey } from '../../app/sync/studyKey';
 import { deleteStudy, studiesWithOutbox } from './studyRepository';
 import { Pinned } from './schema';
 
@@ -46,7 +47,7 @@ export async function evict(cache: Cache, options: EvictOptions = {}): Promise<E
   let outboxBytes = 0;
   await cache.db.outbox.each((o) => (outboxBytes += o.bytes));
   const studies = await cache.db.studies.toArray();
-  const byId = new Map(studies.map((s) => [studyId(s.nodeId, s.StudyInstanceUID), s]));
+  const byId = new Map(studies.map((s) => [studyKey(s.nodeId, s.StudyInstanceUID), s]));
   const plan = planEviction({
     studies: [...byId].map(([id, s]) => ({ id, bytes: s.bytes, lastAccess: s.lastAccess, pinned: s.pinned === Pinned.yes, open: cache.openStudies.has(id), hasOutbox: outbox.has(id) })),
     limitBytes: limitBytes - outboxBytes,

@@ -3,6 +3,7 @@ import { CacheRecordError } from './crypto/errors';
 import { recordAad } from './recordAad';
 import type { FrameRecord } from './schema';
 import { addStudyBytes } from './studyBytes';
+import { studyKey } from '../../app/sync/studyKey';
 
 /** One frame to cache: its bytes exactly as the PACS sent them (PS3.18 10.4.1.1.5). */
 export interface FrameInput {
@@ -37,7 +38,7 @@ export async function putFrames(cache: Cache, frames: readonly FrameInput[]): Pr
     const previous = await db.frames.bulkGet(records.map((r) => [r.nodeId, r.SOPInstanceUID, r.frame] as [string, string, number]));
     const delta = new Map<string, { nodeId: string; StudyInstanceUID: string; bytes: number }>();
     records.forEach((r, i) => {
-      const key = `${r.nodeId}|${r.StudyInstanceUID}`;
+      const key = studyKey(r.nodeId, r.StudyInstanceUID);
       const entry = delta.get(key) ?? { nodeId: r.nodeId, StudyInstanceUID: r.StudyInstanceUID, bytes: 0 };
       entry.bytes += r.bytes - (previous[i]?.bytes ?? 0);
       delta.set(key, entry);

@@ -12,7 +12,7 @@ export interface Cache {
   readonly cipher: CacheCipher;
   /** Milliseconds since the epoch (injected in tests). */
   readonly now: () => number;
-  /** `nodeId|StudyInstanceUID` of studies shown now; never evicted. */
+  /** The studies open in a viewer, by `studyKey` (never evicted). */
   readonly openStudies: Set<string>;
   close(): void;
 }
@@ -24,17 +24,6 @@ export interface OpenCacheOptions {
   /** Database name; {@link CACHE_DB_NAME} by default. */
   name?: string;
   now?: () => number;
-}
-
-/** The identity of a study in the cache's bookkeeping (`openStudies`, eviction). */
-export function studyId(nodeId: string, StudyInstanceUID: string): string {
-  return `${nodeId}|${StudyInstanceUID}`;
-}
-
-/** The node id and Study Instance UID of a {@link studyId} (UIDs have no `|`: split at the last one). */
-export function parseStudyId(id: string): { nodeId: string; StudyInstanceUID: string } {
-  const at = id.lastIndexOf('|');
-  return { nodeId: id.slice(0, Math.max(0, at)), StudyInstanceUID: id.slice(at + 1) };
 }
 
 async function hasRecords(db: CacheDb): Promise<boolean> {

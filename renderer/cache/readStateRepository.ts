@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
-import { studyId, type Cache } from './openCache';
+import { type Cache } from './openCache';
+import { studyKey } from '../../app/sync/studyKey';
 import { deriveReadState, ReadState, type OutboxFact } from './readState';
 import type { ReadStateRecord } from './schema';
 
@@ -27,10 +28,10 @@ export function markStudyNew(cache: Cache, nodeId: string, StudyInstanceUID: str
 export async function readStates(cache: Cache): Promise<Map<string, ReadState>> {
   const { db } = cache;
   return db.transaction('r', [db.readStates, db.outbox], async () => {
-    const records = new Map((await db.readStates.toArray()).map((r) => [studyId(r.nodeId, r.StudyInstanceUID), r]));
+    const records = new Map((await db.readStates.toArray()).map((r) => [studyKey(r.nodeId, r.StudyInstanceUID), r]));
     const outbox = new Map<string, OutboxFact[]>();
     await db.outbox.each((o) => {
-      const id = studyId(o.nodeId, o.StudyInstanceUID);
+      const id = studyKey(o.nodeId, o.StudyInstanceUID);
       outbox.set(id, [...(outbox.get(id) ?? []), { state: o.state, createdAt: o.createdAt }]);
     });
     const out = new Map<string, ReadState>();

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { studyKey } from '../../app/sync/studyKey';
 
 /**
  * The local cache's IndexedDB schema (Dexie). Indexed fields are UIDs, node ids, dates, modality,
@@ -203,7 +204,7 @@ export class CacheDb extends Dexie {
         const series = (await tx.table('series').toArray()) as SeriesRecord[];
         const byStudy = new Map<string, Set<string>>();
         for (const s of series) {
-          const key = `${s.nodeId}|${s.StudyInstanceUID}`;
+          const key = studyKey(s.nodeId, s.StudyInstanceUID);
           if (!byStudy.has(key)) byStudy.set(key, new Set());
           if (s.Modality) byStudy.get(key)!.add(s.Modality);
         }
@@ -211,7 +212,7 @@ export class CacheDb extends Dexie {
           .table('studies')
           .toCollection()
           .modify((study: StudyRecord) => {
-            study.ModalitiesInStudy ??= [...(byStudy.get(`${study.nodeId}|${study.StudyInstanceUID}`) ?? [])].sort();
+            study.ModalitiesInStudy ??= [...(byStudy.get(studyKey(study.nodeId, study.StudyInstanceUID)) ?? [])].sort();
           });
       });
     // A new table: nothing to convert (measurements were kept in memory for the session before).

@@ -1,4 +1,5 @@
-import { studyId, type Cache } from './openCache';
+import { type Cache } from './openCache';
+import { studyKey } from '../../app/sync/studyKey';
 import { OutboxState, Pinned, type StudyRecord } from './schema';
 
 /** A cached study as lists show it (nothing decrypted). */
@@ -40,7 +41,7 @@ export async function touchStudy(cache: Cache, nodeId: string, StudyInstanceUID:
 
 /** Marks a study as shown in a viewer (never evicted) until the returned function is called. */
 export function markOpen(cache: Cache, nodeId: string, StudyInstanceUID: string): () => void {
-  const id = studyId(nodeId, StudyInstanceUID);
+  const id = studyKey(nodeId, StudyInstanceUID);
   cache.openStudies.add(id);
   return () => cache.openStudies.delete(id);
 }
@@ -68,7 +69,7 @@ export async function deleteStudy(cache: Cache, nodeId: string, StudyInstanceUID
 /** Studies with something in the outbox not yet acknowledged, as `nodeId|StudyInstanceUID`. */
 export async function studiesWithOutbox(cache: Cache): Promise<Set<string>> {
   const items = await cache.db.outbox.where('state').notEqual(OutboxState.sent).toArray();
-  return new Set(items.map((i) => studyId(i.nodeId, i.StudyInstanceUID)));
+  return new Set(items.map((i) => studyKey(i.nodeId, i.StudyInstanceUID)));
 }
 
 /** What the cache takes: bytes per study and in total (sealed record sizes), and the browser's estimate. */

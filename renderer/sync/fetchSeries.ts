@@ -1,7 +1,7 @@
 import { splitFrames } from '../../app/dicom/splitFrames';
 import { frameContentType, frameTransferSyntax, getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { nodeResourceUrl } from '../../app/dicomweb/gatewayPaths';
-import { frameKey, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
+import { frameKey, missingFrames, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { deleteInstanceFrames, putFrames } from '../cache/frameRepository';
 import { getInstanceMetadata, getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
 import type { Cache } from '../cache/openCache';
@@ -68,14 +68,6 @@ export async function fetchSeriesMetadata(ctx: SeriesContext, SeriesInstanceUID:
 export async function storedFrameKeys(ctx: Pick<SeriesContext, 'cache' | 'nodeId' | 'StudyInstanceUID'>): Promise<Set<string>> {
   const keys = await ctx.cache.db.frames.where('[nodeId+StudyInstanceUID]').equals([ctx.nodeId, ctx.StudyInstanceUID]).primaryKeys();
   return new Set(keys.map(([, sop, frame]) => frameKey(sop, frame)));
-}
-
-/** The missing frames of each instance, one entry per instance, after a series-level retrieve was tried. */
-function missingByInstance(job: SeriesFetchJob, present: ReadonlySet<string>): { SOPInstanceUID: string; frameNumbers: number[] }[] {
-  // A stored marker makes the plan list frames instead of the whole series again.
-  const marker = { SOPInstanceUID: '\u0000series-retrieved', NumberOfFrames: 1 };
-  const plan = resumePlan({ ...job, instances: [...job.instances, marker] }, new Set([...present, frameKey(marker.SOPInstanceUID, 1)]), { batchSize: Number.MAX_SAFE_INTEGER });
-  return plan.flatMap((b) => (b.kind === 'frames' ? b.frames : []));
 }
 
 /**
@@ -186,7 +178,7 @@ export async function fetchSeriesFrames(ctx: SeriesContext, job: SeriesFetchJob,
     present = await storedFrameKeys(ctx);
   }
   // Settled, not raced: a retry must never overlap a request still storing frames.
-  const results = await Promise.allSettled(missingByInstance(job, present).map((m) => fetchInstanceFrames(ctx, job.SeriesInstanceUID, m.SOPInstanceUID, m.frameNumbers)));
+  const results = await Promise.allSettled(missingFrames(job, present).map((m) => fetchInstanceFrames(ctx, job.SeriesInstanceUID, m.SOPInstanceUID, m.frameNumbers)));
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) throw failure.reason;
 }

@@ -1,5 +1,6 @@
 import { asRetryableError, decideRetry, PREFETCH_RETRY_POLICY, type PrefetchJob, type RandomSource } from '../../app/sync';
-import { studyId, type Cache } from '../cache/openCache';
+import { type Cache } from '../cache/openCache';
+import { studyKey } from '../../app/sync/studyKey';
 import { JobState } from '../cache/schema';
 import { evictAfterPrefetch } from './evictAfterPrefetch';
 import { RequestLimiter } from './gatewayFetch';
@@ -7,7 +8,7 @@ import { isMeteredLink, onLinkChange } from './meteredLink';
 import { runStudy } from './runStudy';
 import type { FrameStore } from './workerFrameStore';
 import { dueJobs, enqueueJobs, getJob, listJobs, removeJob, requeueFailed, requeueInterrupted, updateJob, type StoredJob } from './syncJobStore';
-import { progressKey, syncProgress, type PauseReason, type StudySyncState, type SyncProgressStore } from './syncProgress';
+import { syncProgress, type PauseReason, type StudySyncState, type SyncProgressStore } from './syncProgress';
 
 /** Setting keys in the cache's `settings` table. */
 const PAUSED_SETTING = 'sync.paused';
@@ -148,8 +149,8 @@ export class SyncEngine {
 
   /** Removes from the progress list the studies whose job was deleted with their records. */
   private async forgetDeleted(): Promise<void> {
-    const keep = new Set((await listJobs(this.options.cache)).map((j) => progressKey(j.nodeId, j.StudyInstanceUID)));
-    for (const s of this.progress.getSnapshot().studies.values()) if (!keep.has(progressKey(s.nodeId, s.StudyInstanceUID))) this.progress.removeStudy(s.nodeId, s.StudyInstanceUID);
+    const keep = new Set((await listJobs(this.options.cache)).map((j) => studyKey(j.nodeId, j.StudyInstanceUID)));
+    for (const s of this.progress.getSnapshot().studies.values()) if (!keep.has(studyKey(s.nodeId, s.StudyInstanceUID))) this.progress.removeStudy(s.nodeId, s.StudyInstanceUID);
   }
 
   /**
@@ -167,14 +168,14 @@ export class SyncEngine {
     const run = async () => {
       const jobs = await listJobs(this.options.cache);
       // The study just stored is never evicted, whatever happened to the run's list.
-      const keep = new Set<string>([studyId(finished.nodeId, finished.StudyInstanceUID)]);
+      const keep = new Set<string>([studyKey(finished.nodeId, finished.StudyInstanceUID)]);
       for (const j of jobs) {
-        const id = studyId(j.nodeId, j.StudyInstanceUID);
+        const id = studyKey(j.nodeId, j.StudyInstanceUID);
         if (j.state === JobState.queued || j.state === JobState.running || (j.state === JobState.done && (this.runDone.get(id) ?? Infinity) <= finished.priority)) keep.add(id);
       }
       const result = await evictAfterPrefetch(this.options.cache, keep);
       for (const e of result.evicted) {
-        this.runDone.delete(studyId(e.nodeId, e.StudyInstanceUID));
+        this.runDone.delete(studyKey(e.nodeId, e.StudyInstanceUID));
         this.progress.removeStudy(e.nodeId, e.StudyInstanceUID);
       }
       this.progress.setQueue({ lastEviction: { evicted: result.evicted.length, freedBytes: result.evicted.reduce((n, e) => n + e.bytes, 0), remainingBytes: result.remainingBytes, overLimit: result.overLimit } });
@@ -269,7 +270,7 @@ export class SyncEngine {
       });
       await updateJob(cache, job.id, { state: JobState.done, attempts: 0, ...result, lastError: undefined });
       this.progress.updateStudy(nodeId, StudyInstanceUID, { state: 'done', ...result, lastError: undefined });
-      this.runDone.set(studyId(nodeId, StudyInstanceUID), job.priority);
+      this.runDone.set(studyKey(nodeId, StudyInstanceUID), job.priority);
       await this.enforceQuota(job);
     } catch (error) {
       await this.failed(job, error, controller.signal.aborted, stored > 0);
@@ -284,7 +285,7 @@ export class SyncEngine {
     const { cache } = this.options;
     const current = await getJob(cache, job.id);
     if (!current) return; // Cancelled.
-    const shown = this.progress.getSnapshot().studies.get(progressKey(job.nodeId, job.StudyInstanceUID));
+    const shown = this.progress.getSnapshot().studies.get(studyKey(job.nodeId, job.StudyInstanceUID));
     const counts = { storedFrames: shown?.storedFrames, totalFrames: shown?.totalFrames };
     if (aborted) {
       await updateJob(cache, job.id, { state: JobState.queued, ...counts });

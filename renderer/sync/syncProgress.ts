@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { PrefetchReason, RetryableError } from '../../app/sync';
+import { studyKey, type PrefetchReason, type RetryableError } from '../../app/sync';
 
 /** Where a study stands in the prefetch queue. */
 export type StudySyncState = 'queued' | 'waiting' | 'running' | 'done' | 'failed';
@@ -51,11 +51,6 @@ const WINDOW_MS = 10_000;
 /** Shortest time between two notifications of the screens. */
 const NOTIFY_MS = 200;
 
-/** The key of a study in the snapshot: `nodeId|StudyInstanceUID`. */
-export function progressKey(nodeId: string, StudyInstanceUID: string): string {
-  return `${nodeId}|${StudyInstanceUID}`;
-}
-
 /**
  * The sync queue's progress, an external store for React (`useSyncExternalStore`): per study
  * frames and bytes, and for the queue its length, throughput over the last ten seconds and an
@@ -79,7 +74,7 @@ export class SyncProgressStore {
 
   /** Changes one study (created when absent). */
   updateStudy(nodeId: string, StudyInstanceUID: string, changes: Partial<StudyProgress>): void {
-    const key = progressKey(nodeId, StudyInstanceUID);
+    const key = studyKey(nodeId, StudyInstanceUID);
     const studies = new Map(this.snapshot.studies);
     const previous = studies.get(key) ?? { nodeId, StudyInstanceUID, state: 'queued' as const, storedFrames: 0, totalFrames: 0, bytes: 0 };
     studies.set(key, { ...previous, ...changes });
@@ -89,13 +84,13 @@ export class SyncProgressStore {
   /** Forgets a study (cancelled or deleted). */
   removeStudy(nodeId: string, StudyInstanceUID: string): void {
     const studies = new Map(this.snapshot.studies);
-    studies.delete(progressKey(nodeId, StudyInstanceUID));
+    studies.delete(studyKey(nodeId, StudyInstanceUID));
     this.set({ studies });
   }
 
   /** Counts received bytes and stored frames of a study towards its progress and the throughput. */
   addTransfer(nodeId: string, StudyInstanceUID: string, bytes: number, frames: number): void {
-    const key = progressKey(nodeId, StudyInstanceUID);
+    const key = studyKey(nodeId, StudyInstanceUID);
     const study = this.snapshot.studies.get(key);
     this.samples.push({ at: this.now(), bytes, frames });
     if (study) this.updateStudy(nodeId, StudyInstanceUID, { bytes: study.bytes + bytes, storedFrames: Math.min(study.storedFrames + frames, study.totalFrames || Infinity) });
@@ -151,5 +146,5 @@ export function useSyncProgress(): SyncSnapshot {
 
 /** One study's progress, or undefined when it is not in the queue. */
 export function useStudySync(nodeId: string, StudyInstanceUID: string): StudyProgress | undefined {
-  return useSyncProgress().studies.get(progressKey(nodeId, StudyInstanceUID));
+  return useSyncProgress().studies.get(studyKey(nodeId, StudyInstanceUID));
 }

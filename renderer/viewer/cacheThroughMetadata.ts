@@ -2,7 +2,8 @@ import { getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { listedStudy } from '../cache/cachedWorklist';
 import { CacheRecordError } from '../cache/crypto/errors';
 import { putStudyMetadata } from '../cache/metadataRepository';
-import { studyId, type Cache } from '../cache/openCache';
+import { type Cache } from '../cache/openCache';
+import { studyKey } from '../../app/sync/studyKey';
 import { recordAad } from '../cache/recordAad';
 import { getSharedCache } from '../cache/sharedCache';
 import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListing';
@@ -36,7 +37,7 @@ const TOUCH_DELAY_MS = 1000;
 export async function noteStudyOpened(key: CachedStudyKey): Promise<void> {
   const cache = await getSharedCache();
   if (!cache) return;
-  const id = studyId(key.nodeId, key.StudyInstanceUID);
+  const id = studyKey(key.nodeId, key.StudyInstanceUID);
   const known = openedStudies.findIndex((s) => s.id === id);
   const entry = known >= 0 ? openedStudies.splice(known, 1)[0]! : { id, release: markOpen(cache, key.nodeId, key.StudyInstanceUID) };
   openedStudies.unshift(entry);
@@ -56,7 +57,7 @@ export async function cachedSeriesRows(key: CachedStudyKey): Promise<DicomJsonDa
 export async function storeSeriesRows(key: CachedStudyKey, rows: DicomJsonDataset[]): Promise<void> {
   const cache = await getSharedCache();
   if (!cache) return;
-  if (!(await putSeriesList(cache, key.nodeId, key.StudyInstanceUID, rows))) pendingSeriesLists.set(studyId(key.nodeId, key.StudyInstanceUID), rows);
+  if (!(await putSeriesList(cache, key.nodeId, key.StudyInstanceUID, rows))) pendingSeriesLists.set(studyKey(key.nodeId, key.StudyInstanceUID), rows);
 }
 
 /**
@@ -99,7 +100,7 @@ export async function storeSeriesInstances(key: CachedStudyKey, instances: Dicom
   const cache = await getSharedCache();
   if (!cache || instances.length === 0) return;
   await putStudyMetadata(cache, key.nodeId, instances);
-  const id = studyId(key.nodeId, key.StudyInstanceUID);
+  const id = studyKey(key.nodeId, key.StudyInstanceUID);
   const rows = pendingSeriesLists.get(id);
   if (rows && (await putSeriesList(cache, key.nodeId, key.StudyInstanceUID, rows))) pendingSeriesLists.delete(id);
   const summary = listedStudy(key.nodeId, key.StudyInstanceUID);

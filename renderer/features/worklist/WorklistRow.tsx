@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDicomDate, formatDicomTime, formatPersonName } from '../../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import type { IdentityFlag } from '../../../app/identity';
-import { CacheBadge as SyncBadge } from '../../sync';
+import { SyncBadge } from '../../sync';
 import type { ReadState } from '../../cache/readState';
-import { CacheBadge } from './CacheBadge';
+import { OfflineBadge } from './OfflineBadge';
 import { IdentityBadge } from './IdentityBadge';
 import { ReadStateBadge } from './ReadStateBadge';
 
@@ -50,7 +50,7 @@ export const WorklistRow = memo(function WorklistRow(props: {
       <td>{s.ModalitiesInStudy.join(', ')}</td>
       <td className="description">{s.StudyDescription}</td>
       <td>
-        {props.nodeName} <CacheBadge study={s} /> <SyncBadge nodeId={s.nodeId} StudyInstanceUID={s.StudyInstanceUID} />
+        {props.nodeName} <OfflineBadge study={s} /> <SyncBadge nodeId={s.nodeId} StudyInstanceUID={s.StudyInstanceUID} />
       </td>
       <td>
         <ReadStateBadge study={s} state={props.readState} onMarkNew={props.onMarkNew} />

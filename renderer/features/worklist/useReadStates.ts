@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StudySummary } from '../../../app/dicom/studySummary';
-import { getSharedCache, markStudyNew, ReadState, studyId, watchReadStates } from '../../cache';
+import { getSharedCache, markStudyNew, ReadState, watchReadStates } from '../../cache';
+import { studyKey } from '../../../app/sync/studyKey';
 
 /** The worklist's read states, and the reader's "mark as new". */
 export interface ReadStates {
@@ -29,7 +30,7 @@ export function useReadStates(): ReadStates {
       stop?.();
     };
   }, []);
-  const of = useCallback((s: StudySummary) => (states ? (states.get(studyId(s.nodeId, s.StudyInstanceUID)) ?? ReadState.new) : undefined), [states]);
+  const of = useCallback((s: StudySummary) => (states ? (states.get(studyKey(s.nodeId, s.StudyInstanceUID)) ?? ReadState.new) : undefined), [states]);
   const markNew = useCallback((s: StudySummary) => {
     void getSharedCache()
       .then((cache) => cache && markStudyNew(cache, s.nodeId, s.StudyInstanceUID))

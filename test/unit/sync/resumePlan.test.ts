@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frameKey, resumePlan, type ResumeBatch, type SeriesFetchJob } from '../../../app/sync';
+import { frameKey, missingFrames, resumePlan, type ResumeBatch, type SeriesFetchJob } from '../../../app/sync';
 
 const job = (instances: SeriesFetchJob['instances']): SeriesFetchJob => ({ nodeId: 'pacs-nord', StudyInstanceUID: '1.2', SeriesInstanceUID: '1.2.3', instances });
 const framesOf = (batches: ResumeBatch[]) => batches.flatMap((b) => (b.kind === 'frames' ? b.frames.flatMap((f) => f.frameNumbers.map((n) => frameKey(f.SOPInstanceUID, n))) : []));
@@ -39,5 +39,15 @@ describe('resumePlan', () => {
         }
       }),
     );
+  });
+
+  it('lists every missing frame per instance, the whole series too, once a series retrieve was tried', () => {
+    const series = job([{ SOPInstanceUID: 'a' }, { SOPInstanceUID: 'b', NumberOfFrames: 3 }]);
+    expect(missingFrames(series, new Set())).toEqual([
+      { SOPInstanceUID: 'a', frameNumbers: [1] },
+      { SOPInstanceUID: 'b', frameNumbers: [1, 2, 3] },
+    ]);
+    expect(missingFrames(series, new Set(['a/1', 'b/2']))).toEqual([{ SOPInstanceUID: 'b', frameNumbers: [1, 3] }]);
+    expect(missingFrames(series, new Set(['a/1', 'b/1', 'b/2', 'b/3']))).toEqual([]);
   });
 });

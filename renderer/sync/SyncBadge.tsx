@@ -7,7 +7,7 @@ import { useStudySync } from './syncProgress';
  * A worklist study's prefetch state: "offline ready" when every frame is stored, else its percent
  * and megabytes (or waiting, failed); with "keep offline" (pin) and cancel buttons.
  */
-export function CacheBadge({ nodeId, StudyInstanceUID }: { nodeId: string; StudyInstanceUID: string }) {
+export function SyncBadge({ nodeId, StudyInstanceUID }: { nodeId: string; StudyInstanceUID: string }) {
   const { t } = useTranslation();
   const services = useSyncServices();
   const progress = useStudySync(nodeId, StudyInstanceUID);

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorklistStudy } from '../../cache/cachedWorklist';
 
 /** What the local cache holds of a worklist study, and whether the row comes from the cache because its PACS is offline. */
-export function CacheBadge({ study }: { study: WorklistStudy }) {
+export function OfflineBadge({ study }: { study: WorklistStudy }) {
   const { t } = useTranslation();
   if (!study.cacheState && !study.offline) return null;
   return (
