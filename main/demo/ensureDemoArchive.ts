@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FolderNode } from '../../app/nodes';
-import { buildDemoScenario } from '../../app/samples/demoScenario';
+import { buildDemoScenario } from './samples/demoScenario';
 
 /** Id of the built-in demo node. */
 export const DEMO_NODE_ID = 'demo';

@@ -9,7 +9,7 @@
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import { createServices } from '../../main/services/createServices';
 import { startWebServer } from '../../main/web/createWebServer';
 import { parseNodesFile } from '../../app/nodes';

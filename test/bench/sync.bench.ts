@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import buildRenderer from '../e2e/globalSetup';
 import { launchChromium } from '../e2e/support/chromium';
 import { startWebMode } from '../e2e/support/webMode';

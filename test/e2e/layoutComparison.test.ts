@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
-import { generateCtCoronal, generateCtPhantom, type CtCoronalSeries, type CtPhantomSeries, type PhantomSphere } from '../../app/samples';
+import { generateCtCoronal, generateCtPhantom, type CtCoronalSeries, type CtPhantomSeries, type PhantomSphere } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { screenshotPath } from './support/chromium';
 import { dicomwebNode, startWorkstation, type Workstation } from './support/workstation';

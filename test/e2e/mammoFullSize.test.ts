@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
-import { generateMammographyStudy, type MammographyStudy, type MammoViewName } from '../../app/samples';
+import { generateMammographyStudy, type MammographyStudy, type MammoViewName } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { screenshotPath } from './support/chromium';
 import { hangingCells, mammoCellChecks } from './support/mammoCanvas';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
-import { generateMammographyWithPrior, type MammographyStudy, type MammoViewName } from '../../app/samples';
+import { generateMammographyWithPrior, type MammographyStudy, type MammoViewName } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { launchChromium, screenshotPath } from './support/chromium';
 import { hangingCells, mammoCellChecks } from './support/mammoCanvas';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom, generateEnhancedMr, generateMammographyStudy, generateMrSeries, type GeneratedInstance } from '../../app/samples';
+import { generateCtPhantom, generateEnhancedMr, generateMammographyStudy, generateMrSeries, type GeneratedInstance } from '../../main/demo/samples';
 import { listCorpus } from '../fixtures/corpus';
 import { writeOldAngiography } from '../fixtures/realFiles/oldAngiography';
 import { writePaletteUltrasoundRle } from '../fixtures/realFiles/paletteUltrasound';

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { INS_ISSUER_OID } from '../../app/identity';
-import { generateCtPhantom, generateMammographyStudy, type CtPhantomSeries, type GeneratedInstance, type MammographyStudy, type MammoViewName } from '../../app/samples';
+import { generateCtPhantom, generateMammographyStudy, type CtPhantomSeries, type GeneratedInstance, type MammographyStudy, type MammoViewName } from '../../main/demo/samples';
 import { startRegion, type Region } from '../fixtures/pacs';
 import { screenshotPath } from './support/chromium';
 import { hangingCells, mammoCellChecks } from './support/mammoCanvas';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
-import { generateCtPhantom, type CtPhantomSeries } from '../../app/samples';
+import { generateCtPhantom, type CtPhantomSeries } from '../../main/demo/samples';
 import { loadDemoScenario, startRegion, type LoadedScenario, type Region, type RegionalPacs } from '../fixtures/pacs';
 import { launchChromium } from './support/chromium';
 import { startWebMode, type WebMode } from './support/webMode';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as dicomParser from 'dicom-parser';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom, generateEnhancedMr } from '../../app/samples';
+import { generateCtPhantom, generateEnhancedMr } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { launchChromium } from './support/chromium';
 import { startWebMode, type WebMode } from './support/webMode';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import { startOrthanc, type OrthancInstance } from '../fixtures/pacs';
 import { launchChromium } from './support/chromium';
 import { startWebMode, type WebMode } from './support/webMode';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { startLoopbackServer, type LoopbackServer } from '../gateway/support/loopbackServer';
 import { screenshotPath } from './support/chromium';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBulkDataURI, getString } from '../../app/dicomweb';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import { parseMultipart, startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { GATEWAY_ORIGIN, gatewayUnderTest, type GatewayUnderTest } from './support/gatewayUnderTest';
 

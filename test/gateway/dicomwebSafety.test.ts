@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import { startRegion, type Region } from '../fixtures/pacs';
 import { gatewayUnderTest } from './support/gatewayUnderTest';
 import { startLoopbackServer, type LoopbackServer } from './support/loopbackServer';

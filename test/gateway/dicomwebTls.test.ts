@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBulkDataURI } from '../../app/dicomweb';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import { startOrthanc, startTlsFrontEnd, storeInstancesStow, type OrthancInstance, type TlsFrontEnd } from '../fixtures/pacs';
 import { gatewayUnderTest } from './support/gatewayUnderTest';
 import { makeTestPki, type TestPki } from './support/testCertificates';

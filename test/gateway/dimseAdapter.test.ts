@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import type { DimseNode } from '../../app/nodes';
 import { createDimseAdapter, type DimseAdapter } from '../../main/dimse';
 import { findFreePort, parseMultipart, startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom } from '../../app/samples';
+import { generateCtPhantom } from '../../main/demo/samples';
 import { dimse } from '../../main/dimse/dcmjsDimse';
 import { encodeStoreResponseCommand, storeResponse } from '../../main/dimse/storeResponse';
 import { chunksContain, multipartStream } from '../../main/dimse/multipartStream';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dcmjs from 'dcmjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom, generateMrSeries } from '../../app/samples';
+import { generateCtPhantom, generateMrSeries } from '../../main/demo/samples';
 import { createFolderAdapter, type FolderAdapter } from '../../main/folder';
 import { fetchFrames, parseMultipart, startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 

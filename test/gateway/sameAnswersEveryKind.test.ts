@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getString, type DicomJsonDataset } from '../../app/dicomweb';
-import { generateCtPhantom, generateMrSeries } from '../../app/samples';
+import { generateCtPhantom, generateMrSeries } from '../../main/demo/samples';
 import { findFreePort, parseMultipart, startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { gatewayUnderTest, type GatewayUnderTest } from './support/gatewayUnderTest';
 

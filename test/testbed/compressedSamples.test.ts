@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom, generateMammographyStudy } from '../../app/samples';
+import { generateCtPhantom, generateMammographyStudy } from '../../main/demo/samples';
 import { fetchFrames, runDcmtk, startOrthanc, storeInstancesCStore, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { framesOf, testStudy } from './generatedSamples';
 

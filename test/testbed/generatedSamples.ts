@@ -8,7 +8,7 @@ import {
   samePersonOnBothPacs,
   type GeneratedInstance,
   type StudyDescriptor,
-} from '../../app/samples';
+} from '../../main/demo/samples';
 
 /** A small study descriptor for tests. */
 export function testStudy(key: string): StudyDescriptor {

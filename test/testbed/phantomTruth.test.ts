@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom, generateMammographyStudy, LESION_VALUE, MARKER_VALUE, type CtPhantomSeries, type MammographyStudy } from '../../app/samples';
+import { generateCtPhantom, generateMammographyStudy, LESION_VALUE, MARKER_VALUE, type CtPhantomSeries, type MammographyStudy } from '../../main/demo/samples';
 import { fetchFrames, startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { testStudy } from './generatedSamples';
 

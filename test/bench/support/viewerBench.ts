@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { toDicomDate } from '../../../app/dicom/formatPersonName';
-import { generateCtPhantom } from '../../../app/samples';
+import { generateCtPhantom } from '../../../main/demo/samples';
 import { launchChromium } from '../../e2e/support/chromium';
 import { startWebMode, type WebMode } from '../../e2e/support/webMode';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../../fixtures/pacs';

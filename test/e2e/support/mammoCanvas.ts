@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { MammographyStudy } from '../../../app/samples';
+import type { MammographyStudy } from '../../../main/demo/samples';
 
 /** One cell's canvas, as grey levels (red channel), with its size in device pixels. */
 export interface CanvasRead {

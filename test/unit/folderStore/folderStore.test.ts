@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCtPhantom } from '../../../app/samples';
+import { generateCtPhantom } from '../../../main/demo/samples';
 import { FolderIndexer } from '../../../main/folder';
 import { InstanceIndex, readInstanceHeader, type IndexedInstance } from '../../../main/folderStore';
 

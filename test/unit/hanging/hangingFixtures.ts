@@ -7,7 +7,7 @@ import {
   type GeneratedInstance,
   type PatientDescriptor,
   type StudyDescriptor as SampleStudy,
-} from '../../../app/samples';
+} from '../../../main/demo/samples';
 
 /** The patient of every hanging test. */
 export const PATIENT: PatientDescriptor = { PatientName: 'HANGING^Test', PatientID: 'H1', PatientBirthDate: '19600101', PatientSex: 'F' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import { identityFlags } from '../../../app/identity';
-import { samePatientIdDifferentPeople, samePersonOnBothPacs } from '../../../app/samples';
+import { samePatientIdDifferentPeople, samePersonOnBothPacs } from '../../../main/demo/samples';
 
 function study(nodeId: string, uid: string, p: { PatientName: string; PatientID: string; IssuerOfPatientID?: string; PatientBirthDate: string; PatientSex: string; OtherPatientIDsSequence?: { PatientID: string; IssuerOfPatientID: string }[] }): StudySummary {
   return {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import { compareIdentities, identityFacts, INS_ISSUER_OID, isSamePatientForPriors, linkPatients, nationalIdentifiers } from '../../../app/identity';
-import { insWithKey } from '../../../app/samples';
+import { insWithKey } from '../../../main/demo/samples';
 
 /** Small value pools so that collisions (shared IDs, names, dates) happen often. */
 const summaryArb: fc.Arbitrary<StudySummary> = fc.record({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldPersonName, INS_ISSUER_OID, isSamePatientForPriors, isValidIns, linkPatients, patientKey } from '../../../app/identity';
-import { accentedNames, insWithKey, samePatientIdDifferentPeople, samePersonOnBothPacs } from '../../../app/samples';
+import { accentedNames, insWithKey, samePatientIdDifferentPeople, samePersonOnBothPacs } from '../../../main/demo/samples';
 import { summaryOf } from './summaries';
 
 describe('patientKey (PS3.3 C.7.1.1)', () => {

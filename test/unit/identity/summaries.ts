@@ -1,5 +1,5 @@
 import type { StudySummary } from '../../../app/dicom/studySummary';
-import type { PatientDescriptor } from '../../../app/samples';
+import type { PatientDescriptor } from '../../../main/demo/samples';
 
 let counter = 0;
 

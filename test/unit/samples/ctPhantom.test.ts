@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePart10 } from '../../../app/dicom/parsePart10';
-import { generateCtPhantom, patientToPixel } from '../../../app/samples';
+import { generateCtPhantom, patientToPixel } from '../../../main/demo/samples';
 import { PATIENT, STUDY, UID_PATTERN } from './sampleFixtures';
 
 const small = () => generateCtPhantom({ seed: 'unit', patient: PATIENT, study: STUDY, Rows: 64, Columns: 64, slices: 12, SliceThickness: 5 });

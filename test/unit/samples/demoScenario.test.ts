@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoScenario, INS_ISSUER_OID } from '../../../app/samples';
+import { buildDemoScenario, INS_ISSUER_OID } from '../../../main/demo/samples';
 
 const NOW = new Date(2026, 2, 14, 23, 30, 0);
 

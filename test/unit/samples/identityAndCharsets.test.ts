@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePart10 } from '../../../app/dicom/parsePart10';
-import { accentedNames, generateCtPhantom, INS_ISSUER_OID, insWithKey, samePatientIdDifferentPeople, samePersonOnBothPacs } from '../../../app/samples';
+import { accentedNames, generateCtPhantom, INS_ISSUER_OID, insWithKey, samePatientIdDifferentPeople, samePersonOnBothPacs } from '../../../main/demo/samples';
 import { STUDY } from './sampleFixtures';
 
 function indexOfBytes(haystack: Uint8Array, needle: number[]): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePart10 } from '../../../app/dicom/parsePart10';
-import { generateMammographyStudy, generateMammographyWithPrior, MAMMO_VIEWS } from '../../../app/samples';
+import { generateMammographyStudy, generateMammographyWithPrior, MAMMO_VIEWS } from '../../../main/demo/samples';
 import { PATIENT, STUDY } from './sampleFixtures';
 
 /** Expected per view: laterality, view, PatientOrientation (row then column direction), SNOMED CT view code. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePart10 } from '../../../app/dicom/parsePart10';
-import { generateEnhancedMr, generateMrSeries, HEAD_SIGNAL } from '../../../app/samples';
+import { generateEnhancedMr, generateMrSeries, HEAD_SIGNAL } from '../../../main/demo/samples';
 import { PATIENT, STUDY } from './sampleFixtures';
 
 describe('MR generators', () => {

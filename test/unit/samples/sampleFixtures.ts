@@ -1,4 +1,4 @@
-import type { PatientDescriptor, StudyDescriptor } from '../../../app/samples';
+import type { PatientDescriptor, StudyDescriptor } from '../../../main/demo/samples';
 
 /** A plain patient for generator tests. */
 export const PATIENT: PatientDescriptor = { PatientName: 'TEST^Patient', PatientID: 'T1', PatientBirthDate: '19800101', PatientSex: 'F' };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRIORITY_ORDER, type Priority, type StudySummary } from '../../../app/dicom/studySummary';
 import { isSamePatientForPriors } from '../../../app/identity';
-import { samePatientIdDifferentPeople, samePersonOnBothPacs, type PatientDescriptor } from '../../../app/samples';
+import { samePatientIdDifferentPeople, samePersonOnBothPacs, type PatientDescriptor } from '../../../main/demo/samples';
 import { findPriors, planPrefetch, priorFinder, studyKey } from '../../../app/sync';
 
 function study(nodeId: string, uid: string, patient: PatientDescriptor, StudyDate: string, RequestedProcedurePriority?: Priority): StudySummary {

@@ -11,6 +11,7 @@ export * from './makeUid';
 export * from './mammography';
 export * from './mammographyViews';
 export * from './mrSeries';
+export { MR_TIMING, type MrPhantomOptions } from './mrHeadPhantom';
 export * from './paintMammogram';
 export * from './phantomGeometry';
 export * from './sampleTypes';

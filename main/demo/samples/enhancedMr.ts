@@ -1,10 +1,8 @@
-import { monochrome16, patientModule, seriesModule, sopCommon, studyModule } from './commonModules';
-import { headLesion, paintHeadSlice, type MrWeighting } from './headPhantom';
+import { sopCommon } from './commonModules';
 import { makeUid } from './makeUid';
-import { MR_TIMING } from './mrSeries';
-import { axialGeometry, type AxialGeometry, type PhantomSphere } from './phantomGeometry';
-import type { GeneratedInstance, PatientDescriptor, StudyDescriptor } from './sampleTypes';
-import { createRandom } from './seededRandom';
+import { mrHeadPhantom, MR_TIMING, type MrPhantomOptions } from './mrHeadPhantom';
+import type { AxialGeometry, PhantomSphere } from './phantomGeometry';
+import type { GeneratedInstance } from './sampleTypes';
 import { writePart10 } from './writePart10';
 
 /** Enhanced MR Image Storage SOP Class (PS3.4 B.5). */
@@ -16,17 +14,8 @@ const IN_STACK_POSITION_NUMBER = 0x00209057;
 const FRAME_CONTENT_SEQUENCE = 0x00209111;
 
 /** Options of generateEnhancedMr (defaults: 128×128, 24 frames, T2). */
-export interface EnhancedMrOptions {
-  seed: string;
-  patient: PatientDescriptor;
-  study: StudyDescriptor;
-  weighting?: MrWeighting;
-  Rows?: number;
-  Columns?: number;
+export interface EnhancedMrOptions extends MrPhantomOptions {
   frames?: number;
-  fieldOfViewMm?: number;
-  SliceThickness?: number;
-  SeriesNumber?: number;
 }
 
 /** A generated multi-frame instance and its truth. */
@@ -46,45 +35,29 @@ export interface EnhancedMrSeries {
  * Position; Dimension Organization by stack and position (C.7.6.17).
  */
 export function generateEnhancedMr(options: EnhancedMrOptions): EnhancedMrSeries {
-  const weighting = options.weighting ?? 'T2';
-  const Rows = options.Rows ?? 128;
-  const Columns = options.Columns ?? 128;
   const frames = options.frames ?? 24;
-  const fov = options.fieldOfViewMm ?? 240;
-  const thickness = options.SliceThickness ?? 5;
-  const SeriesNumber = options.SeriesNumber ?? 10;
-  const geometry = axialGeometry(Rows, Columns, frames, fov, thickness);
-  const lesion = headLesion(fov, frames * thickness);
-  const SeriesInstanceUID = makeUid(options.seed, 'emr-series', options.study.StudyInstanceUID, SeriesNumber);
+  const phantom = mrHeadPhantom(options, frames, { tag: 'emr', weighting: 'T2', Rows: 128, Columns: 128, SeriesNumber: () => 10, description: (w) => `AX ${w} enhanced` });
+  const { weighting, Rows, Columns, SliceThickness: thickness, SeriesNumber, SeriesInstanceUID, geometry, lesion } = phantom;
   const SOPInstanceUID = makeUid(options.seed, 'emr-sop', SeriesInstanceUID);
   const DimensionOrganizationUID = makeUid(options.seed, 'emr-dim', SeriesInstanceUID);
-  const random = createRandom(`${options.seed}|emr|${SeriesNumber}`);
   const frameSize = Rows * Columns;
   const pixels = new Uint16Array(frameSize * frames);
   const slice = new Uint16Array(frameSize);
-  geometry.positions.forEach((position, k) => {
-    paintHeadSlice(slice, geometry, position[2], fov, weighting, lesion, random);
+  geometry.positions.forEach((_, k) => {
+    phantom.paint(slice, k);
     pixels.set(slice, k * frameSize);
   });
   const contrast = weighting === 'T1' ? 'T1' : 'T2';
   const dataset = {
-    ...patientModule(options.patient),
-    ...studyModule(options.study),
-    ...seriesModule({ Modality: 'MR', SeriesInstanceUID, SeriesNumber, SeriesDescription: `AX ${weighting} enhanced`, study: options.study, BodyPartExamined: 'HEAD' }),
+    ...phantom.modules,
     ...sopCommon(ENHANCED_MR_IMAGE_STORAGE, SOPInstanceUID, options.study, 1),
-    ...monochrome16(Rows, Columns, false, 12),
-    FrameOfReferenceUID: makeUid(options.seed, 'mr-for', options.study.StudyInstanceUID),
-    PositionReferenceIndicator: '',
-    ImageType: ['ORIGINAL', 'PRIMARY', 'M', 'NONE'],
     ContentQualification: 'PRODUCT',
     ResonantNucleus: '1H',
-    MagneticFieldStrength: 1.5,
     AcquisitionContrast: contrast,
     PixelPresentation: 'MONOCHROME',
     VolumetricProperties: 'VOLUME',
     VolumeBasedCalculationTechnique: 'NONE',
     ComplexImageComponent: 'MAGNITUDE',
-    MRAcquisitionType: '2D',
     EchoPulseSequence: 'SPIN',
     BurnedInAnnotation: 'NO',
     LossyImageCompression: '00',
