@@ -23,6 +23,7 @@ export { resumePlan, missingFrames, frameKey, DEFAULT_FRAME_BATCH_SIZE, type Res
 export {
   OUTBOX_STATE,
   newOutboxItem,
+  outboxKindOf,
   isOutboxDue,
   outboxTransition,
   type OutboxState,

@@ -9,8 +9,25 @@ import { decideRetry, OUTBOX_RETRY_POLICY, type RandomSource, type RetryableErro
 export const OUTBOX_STATE = { pending: 0, sending: 1, waiting: 2, acknowledged: 3, rejected: 4 } as const;
 export type OutboxState = (typeof OUTBOX_STATE)[keyof typeof OUTBOX_STATE];
 
-/** What an outbox item carries: a report (SR, encapsulated PDF) or a key-object note (KOS). */
-export type OutboxKind = 'report' | 'key-object-note';
+/**
+ * What an outbox item carries, from its SOP Class (PS3.4 B.5): a structured report (`sr`), a
+ * Key Object Selection (`kos`), an encapsulated PDF (`pdf`), or any other instance (`instance`).
+ */
+export type OutboxKind = 'sr' | 'kos' | 'pdf' | 'instance';
+
+/** Key Object Selection Document Storage (PS3.4 B.5). */
+const KEY_OBJECT_SELECTION = '1.2.840.10008.5.1.4.1.1.88.59';
+/** Encapsulated PDF Storage (PS3.4 B.5). */
+const ENCAPSULATED_PDF = '1.2.840.10008.5.1.4.1.1.104.1';
+/** The root of the Structured Report Storage SOP Classes (PS3.4 B.5, 1.2.840.10008.5.1.4.1.1.88.x). */
+const SR_ROOT = '1.2.840.10008.5.1.4.1.1.88.';
+
+/** The {@link OutboxKind} of an object of this SOP Class (`instance` when unknown). */
+export function outboxKindOf(SOPClassUID: string | undefined): OutboxKind {
+  if (SOPClassUID === KEY_OBJECT_SELECTION) return 'kos';
+  if (SOPClassUID === ENCAPSULATED_PDF) return 'pdf';
+  return SOPClassUID?.startsWith(SR_ROOT) ? 'sr' : 'instance';
+}
 
 /**
  * One object to store on a node (STOW-RS, PS3.18 10.5, or C-STORE). Its SOPInstanceUID is fixed
@@ -20,6 +37,8 @@ export interface OutboxItem {
   nodeId: string;
   StudyInstanceUID: string;
   SOPInstanceUID: string;
+  /** The object's SOP Class, when known (absent for bytes queued as they are). */
+  SOPClassUID?: string;
   kind: OutboxKind;
   state: OutboxState;
   /** Failed attempts so far. */
@@ -46,8 +65,8 @@ export interface OutboxEnv {
 }
 
 /** A new item, to send at once. */
-export function newOutboxItem(fields: Pick<OutboxItem, 'nodeId' | 'StudyInstanceUID' | 'SOPInstanceUID' | 'kind'>, now: number): OutboxItem {
-  return { ...fields, state: OUTBOX_STATE.pending, attempts: 0, nextAttemptAt: now, createdAt: now };
+export function newOutboxItem(fields: Pick<OutboxItem, 'nodeId' | 'StudyInstanceUID' | 'SOPInstanceUID' | 'SOPClassUID'>, now: number): OutboxItem {
+  return { ...fields, kind: outboxKindOf(fields.SOPClassUID), state: OUTBOX_STATE.pending, attempts: 0, nextAttemptAt: now, createdAt: now };
 }
 
 /** Whether the item should be sent now: pending, or waiting and its time has come. */

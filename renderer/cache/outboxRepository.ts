@@ -1,29 +1,33 @@
+import { newOutboxItem, OUTBOX_RETRY_POLICY, OUTBOX_STATE, outboxTransition, type OutboxEvent, type OutboxItem, type OutboxState, type RandomSource } from '../../app/sync';
 import { CacheRecordError } from './crypto/errors';
 import type { Cache } from './openCache';
 import { recordAad } from './recordAad';
-import { OutboxState, type OutboxRecord } from './schema';
+import type { OutboxRecord } from './schema';
 
-/** Something to send to the PACS a study came from: Part 10 bytes of an SR, KOS or PDF. */
+/** Something to send to the PACS a study came from: Part 10 bytes of an SR, KOS, PDF or any instance. */
 export interface OutboxInput {
   nodeId: string;
   StudyInstanceUID: string;
   /** The object's SOP Instance UID: resending it is harmless. */
   SOPInstanceUID: string;
+  /** The object's SOP Class, which names the item's kind (absent: `instance`). */
+  SOPClassUID?: string;
   bytes: ArrayBuffer | Uint8Array;
 }
 
 /** An outbox item without its payload. */
 export type OutboxEntry = Omit<OutboxRecord, 'sealed'> & { id: number };
 
-/** Queues an item (sealed); its study is never evicted while it is not sent. Returns its id. */
-export async function addOutboxItem(cache: Cache, item: OutboxInput): Promise<number> {
-  const sealed = await cache.cipher.seal(item.bytes, recordAad.outbox(item.nodeId, item.SOPInstanceUID));
+/** Queues an item (sealed), to send at once; its study is never evicted while it is not acknowledged. Returns its id. */
+export async function addOutboxItem(cache: Cache, input: OutboxInput): Promise<number> {
+  const sealed = await cache.cipher.seal(input.bytes, recordAad.outbox(input.nodeId, input.SOPInstanceUID));
   const now = cache.now();
-  const record: OutboxRecord = { nodeId: item.nodeId, StudyInstanceUID: item.StudyInstanceUID, SOPInstanceUID: item.SOPInstanceUID, state: OutboxState.pending, attempts: 0, createdAt: now, updatedAt: now, bytes: sealed.byteLength, sealed };
+  const fields = { nodeId: input.nodeId, StudyInstanceUID: input.StudyInstanceUID, SOPInstanceUID: input.SOPInstanceUID, ...(input.SOPClassUID ? { SOPClassUID: input.SOPClassUID } : {}) };
+  const record: OutboxRecord = { ...newOutboxItem(fields, now), updatedAt: now, bytes: sealed.byteLength, sealed };
   return (await cache.db.outbox.add(record)) as number;
 }
 
-/** Items in a state (all when absent), oldest first. */
+/** Items in a state (all when absent), oldest first, without their payloads. */
 export async function listOutbox(cache: Cache, state?: OutboxState): Promise<OutboxEntry[]> {
   const records = state === undefined ? await cache.db.outbox.orderBy('id').toArray() : await cache.db.outbox.where('state').equals(state).sortBy('id');
   return records.map(({ sealed: _sealed, ...entry }) => entry as OutboxEntry);
@@ -45,21 +49,37 @@ export async function getOutboxPayload(cache: Cache, id: number): Promise<Uint8A
  * never sent again), only its UIDs, states and dates, which keep its study "sent" in the worklist
  * and the item listed in Settings until {@link purgeSentOutbox}.
  */
-export function acknowledgedPayload(): Pick<OutboxRecord, 'sealed' | 'bytes'> {
+function acknowledgedPayload(): Pick<OutboxRecord, 'sealed' | 'bytes'> {
   return { sealed: new ArrayBuffer(0), bytes: 0 };
 }
 
-/** Records a new state (and one more attempt when sending); an acknowledged item loses its payload. */
-export async function setOutboxState(cache: Cache, id: number, state: OutboxState): Promise<void> {
-  await cache.db.outbox
-    .where('id')
-    .equals(id)
-    .modify((r) => {
-      r.state = state;
-      r.updatedAt = cache.now();
-      if (state === OutboxState.sending) r.attempts += 1;
-      if (state === OutboxState.sent) Object.assign(r, acknowledgedPayload());
-    });
+function itemOf(record: OutboxRecord): OutboxItem {
+  const { id: _id, updatedAt: _updatedAt, bytes: _bytes, sealed: _sealed, ...item } = record;
+  return item;
+}
+
+/**
+ * The one way an item changes state: `event` applied by app/sync `outboxTransition` (with
+ * {@link OUTBOX_RETRY_POLICY} unless told) and written; an acknowledged item loses its payload.
+ * Returns the item after the event (unchanged when the event does not apply), or undefined when
+ * there is no such item.
+ */
+export async function applyOutboxEvent(cache: Cache, id: number, event: OutboxEvent, env: { random?: RandomSource } = {}): Promise<OutboxItem | undefined> {
+  const { db } = cache;
+  return db.transaction('rw', db.outbox, async () => {
+    const record = await db.outbox.get(id);
+    if (!record) return undefined;
+    const item = itemOf(record);
+    const next = outboxTransition(item, event, { now: cache.now(), random: env.random ?? Math.random, policy: OUTBOX_RETRY_POLICY });
+    if (next === item) return item;
+    await db.outbox.put({ ...record, ...next, ...(next.state === OUTBOX_STATE.acknowledged ? acknowledgedPayload() : {}), updatedAt: cache.now() });
+    return next;
+  });
+}
+
+/** Makes every waiting item due now (the reader asked to send). */
+export async function makeWaitingDue(cache: Cache): Promise<void> {
+  await cache.db.outbox.where('state').equals(OUTBOX_STATE.waiting).modify({ nextAttemptAt: cache.now() });
 }
 
 /**
@@ -70,13 +90,13 @@ export async function setOutboxState(cache: Cache, id: number, state: OutboxStat
 export async function purgeSentOutbox(cache: Cache, before: number): Promise<number> {
   const { db } = cache;
   return db.transaction('rw', [db.outbox, db.studies], async () => {
-    const sent = await db.outbox.where('state').equals(OutboxState.sent).toArray();
+    const sent = await db.outbox.where('state').equals(OUTBOX_STATE.acknowledged).toArray();
     const studies = await db.studies.bulkGet(sent.map((o) => [o.nodeId, o.StudyInstanceUID] as [string, string]));
     const gone = sent.filter((o, i) => o.updatedAt < before && studies[i] === undefined).map((o) => o.id!);
     await db.outbox.bulkDelete(gone);
     await db.outbox
       .where('state')
-      .equals(OutboxState.sent)
+      .equals(OUTBOX_STATE.acknowledged)
       .filter((o) => o.bytes > 0)
       .modify((o) => void Object.assign(o, acknowledgedPayload()));
     return gone.length;

@@ -1,4 +1,5 @@
-import { OutboxState, type ReadStateRecord } from './schema';
+import { OUTBOX_STATE, type OutboxState } from '../../app/sync';
+import type { ReadStateRecord } from './schema';
 
 /**
  * Where this reader is with a study, as the worklist shows it:
@@ -34,7 +35,7 @@ export interface OutboxFact {
 export function deriveReadState(record: Pick<ReadStateRecord, 'openedAt' | 'markedNewAt'> | undefined, outbox: readonly OutboxFact[]): ReadState {
   const since = record?.markedNewAt ?? -Infinity;
   const items = outbox.filter((o) => o.createdAt > since);
-  if (items.some((o) => o.state !== OutboxState.sent)) return ReadState.reported;
+  if (items.some((o) => o.state !== OUTBOX_STATE.acknowledged)) return ReadState.reported;
   if (items.length > 0) return ReadState.sent;
   if (record?.openedAt !== undefined && record.openedAt > since) return ReadState.inProgress;
   return ReadState.new;

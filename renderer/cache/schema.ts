@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { OutboxItem } from '../../app/sync/outboxPolicy';
 import { studyKey } from '../../app/sync/studyKey';
 
 /**
@@ -12,11 +13,6 @@ import { studyKey } from '../../app/sync/studyKey';
 export const JobState = { queued: 0, running: 1, done: 2, failed: 3 } as const;
 /** @see JobState */
 export type JobState = (typeof JobState)[keyof typeof JobState];
-
-/** An outbox item's state: `sent` once the PACS acknowledged it. */
-export const OutboxState = { pending: 0, sending: 1, sent: 2, failed: 3 } as const;
-/** @see OutboxState */
-export type OutboxState = (typeof OutboxState)[keyof typeof OutboxState];
 
 /** The pinned flag as an indexable number (IndexedDB cannot index booleans). */
 export const Pinned = { no: 0, yes: 1 } as const;
@@ -100,15 +96,13 @@ export interface SyncJobRecord {
   updatedAt: number;
 }
 
-/** Something to send to a PACS (SR, KOS, PDF as Part 10 bytes, sealed), kept until acknowledged. */
-export interface OutboxRecord {
+/**
+ * Something to send to a PACS (SR, KOS, PDF or any instance, as Part 10 bytes, sealed), kept until
+ * acknowledged: the state machine's item (app/sync outboxPolicy, `state` one of `OUTBOX_STATE`)
+ * and its payload; an acknowledged item keeps no payload.
+ */
+export interface OutboxRecord extends OutboxItem {
   id?: number;
-  nodeId: string;
-  StudyInstanceUID: string;
-  SOPInstanceUID: string;
-  state: OutboxState;
-  attempts: number;
-  createdAt: number;
   updatedAt: number;
   bytes: number;
   sealed: Sealed;
@@ -178,6 +172,9 @@ export const SCHEMA_V4 = {
   readStates: '[nodeId+StudyInstanceUID], updatedAt',
 } as const;
 
+/** Version 5: same indexes; outbox rows hold one state (the machine's) and their kind. */
+export const SCHEMA_V5 = SCHEMA_V4;
+
 /** The default database name. */
 export const CACHE_DB_NAME = 'garde-cache';
 
@@ -219,5 +216,17 @@ export class CacheDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     // A new table: studies opened before it start as new (reported and sent come from the outbox).
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5).upgrade((tx) => tx.table('outbox').toCollection().modify(upgradeOutboxRow));
   }
+}
+
+/** Version 4's cache state of an outbox row (pending 0, sending 1, sent 2, failed 3) as the machine's. */
+const V4_OUTBOX_STATE: Record<number, OutboxItem['state']> = { 0: 0, 1: 1, 2: 3, 3: 4 };
+
+/** A version-4 outbox row (cache `state` beside the machine's `policyState`) in version 5's form. */
+function upgradeOutboxRow(row: Record<string, unknown>): void {
+  row['state'] = (row['policyState'] as number | undefined) ?? V4_OUTBOX_STATE[row['state'] as number] ?? 0;
+  delete row['policyState'];
+  row['kind'] = row['kind'] === 'key-object-note' ? 'kos' : 'instance';
+  row['nextAttemptAt'] ??= row['createdAt'];
 }

@@ -1,6 +1,7 @@
 import { type Cache } from './openCache';
 import { studyKey } from '../../app/sync/studyKey';
-import { OutboxState, Pinned, type StudyRecord } from './schema';
+import { OUTBOX_STATE } from '../../app/sync';
+import { Pinned, type StudyRecord } from './schema';
 
 /** A cached study as lists show it (nothing decrypted). */
 export interface CachedStudy {
@@ -66,9 +67,9 @@ export async function deleteStudy(cache: Cache, nodeId: string, StudyInstanceUID
   });
 }
 
-/** Studies with something in the outbox not yet acknowledged, as `nodeId|StudyInstanceUID`. */
+/** Studies with something in the outbox not yet acknowledged, by `studyKey`. */
 export async function studiesWithOutbox(cache: Cache): Promise<Set<string>> {
-  const items = await cache.db.outbox.where('state').notEqual(OutboxState.sent).toArray();
+  const items = await cache.db.outbox.where('state').notEqual(OUTBOX_STATE.acknowledged).toArray();
   return new Set(items.map((i) => studyKey(i.nodeId, i.StudyInstanceUID)));
 }
 

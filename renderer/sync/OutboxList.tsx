@@ -23,7 +23,7 @@ export function OutboxList({ sender }: { sender: OutboxSender }) {
       ) : (
         <ul>
           {rows.map((r) => {
-            const state = STATE_NAME[r.policyState ?? OUTBOX_STATE.pending];
+            const state = STATE_NAME[r.state];
             return (
               <li key={r.id} data-testid="outbox-item" data-sop={r.SOPInstanceUID} data-state={state}>
                 {t(`sync.outbox.state.${state}`)} · {r.nodeId} · {r.StudyInstanceUID} · {t('sync.outbox.attempts', { count: r.attempts })}

@@ -4,7 +4,7 @@
  * and hooks exported here.
  */
 export { SyncEngine, type SyncEngineOptions } from './syncEngine';
-export { OutboxSender, type OutboxView } from './outboxSender';
+export { OutboxSender } from './outboxSender';
 export { startSync, useSyncServices, usePinned, type SyncServices } from './syncService';
 export { readCacheLimits, saveCacheLimits, evictOptionsOf, DEFAULT_RETENTION_DAYS, type CacheLimits } from './cacheLimits';
 export { syncProgress, useSyncProgress, useStudySync, type StudyProgress, type SyncSnapshot, type StudySyncState, type PauseReason, type EvictionSummary } from './syncProgress';

@@ -1,11 +1,7 @@
-import { asRetryableError, isOutboxDue, OUTBOX_RETRY_POLICY, OUTBOX_STATE, outboxTransition, type OutboxEvent, type RandomSource } from '../../app/sync';
+import { asRetryableError, isOutboxDue, OUTBOX_STATE, type OutboxEvent, type RandomSource } from '../../app/sync';
 import type { Cache } from '../cache/openCache';
-import { getOutboxPayload } from '../cache/outboxRepository';
-import { listRows, outboxTable, saveItem, toItem, type StoredOutboxRow } from './outboxRecords';
+import { applyOutboxEvent, getOutboxPayload, listOutbox, makeWaitingDue, type OutboxEntry } from '../cache/outboxRepository';
 import { stowInstance } from './stowInstance';
-
-/** An outbox row as lists show it (no payload). */
-export type OutboxView = Omit<StoredOutboxRow, 'sealed'>;
 
 /** How often the sender looks for items added by other screens. */
 const POLL_MS = 5_000;
@@ -20,7 +16,7 @@ const POLL_MS = 5_000;
 export class OutboxSender {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private busy: Promise<void> | undefined;
-  private rows: OutboxView[] = [];
+  private rows: OutboxEntry[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly onOnline = () => void this.kick();
 
@@ -36,11 +32,11 @@ export class OutboxSender {
   };
 
   /** The items as last read, oldest first. */
-  readonly getSnapshot = (): OutboxView[] => this.rows;
+  readonly getSnapshot = (): OutboxEntry[] => this.rows;
 
   /** Recovers items left `sending` by a closed page and starts sending. */
   async start(): Promise<void> {
-    for (const row of (await outboxTable(this.cache).toArray()) as StoredOutboxRow[]) await this.apply(row, { type: 'restarted' });
+    for (const row of await listOutbox(this.cache, OUTBOX_STATE.sending)) await this.apply(row.id, { type: 'restarted' });
     window.addEventListener('online', this.onOnline);
     await this.kick();
   }
@@ -59,36 +55,29 @@ export class OutboxSender {
 
   /** The reader asks: waiting items are due now, rejected ones are sent again. */
   async sendNow(): Promise<void> {
-    const now = this.cache.now();
-    await outboxTable(this.cache)
-      .filter((r) => r.policyState === OUTBOX_STATE.waiting)
-      .modify({ nextAttemptAt: now });
-    for (const row of (await outboxTable(this.cache).toArray()) as StoredOutboxRow[]) await this.apply(row, { type: 'resend' });
+    await makeWaitingDue(this.cache);
+    for (const row of await listOutbox(this.cache, OUTBOX_STATE.rejected)) await this.apply(row.id, { type: 'resend' });
     await this.kick();
   }
 
-  private async apply(row: StoredOutboxRow, event: OutboxEvent): Promise<ReturnType<typeof toItem>> {
-    const item = toItem(row);
-    const next = outboxTransition(item, event, { now: this.cache.now(), random: this.random, policy: OUTBOX_RETRY_POLICY });
-    if (next !== item) await saveItem(this.cache, row.id, next);
-    return next;
+  private apply(id: number, event: OutboxEvent) {
+    return applyOutboxEvent(this.cache, id, event, { random: this.random });
   }
 
   private async sendDue(): Promise<void> {
     clearTimeout(this.timer);
     try {
-      const rows = (await outboxTable(this.cache).orderBy('id').toArray()) as StoredOutboxRow[];
-      for (const row of rows) {
-        if (!isOutboxDue(toItem(row), this.cache.now())) continue;
-        const sending = await this.apply(row, { type: 'send-started' });
+      for (const row of await listOutbox(this.cache)) {
+        if (!isOutboxDue(row, this.cache.now())) continue;
+        if ((await this.apply(row.id, { type: 'send-started' }))?.state !== OUTBOX_STATE.sending) continue;
         await this.publish();
         try {
           const payload = await getOutboxPayload(this.cache, row.id);
           if (!payload) continue;
           await stowInstance(this.gatewayBaseUrl, row.nodeId, row.SOPInstanceUID, payload);
-          await this.apply({ ...row, policyState: sending.state }, { type: 'acknowledged' });
+          await this.apply(row.id, { type: 'acknowledged' });
         } catch (error) {
-          await this.apply({ ...row, policyState: sending.state }, { type: 'failed', error: asRetryableError(error) });
+          await this.apply(row.id, { type: 'failed', error: asRetryableError(error) });
         }
       }
     } finally {
@@ -99,12 +88,12 @@ export class OutboxSender {
 
   private async nextWakeMs(): Promise<number> {
     const now = this.cache.now();
-    const waits = this.rows.filter((r) => r.policyState === OUTBOX_STATE.waiting).map((r) => (r.nextAttemptAt ?? now) - now);
+    const waits = this.rows.filter((r) => r.state === OUTBOX_STATE.waiting).map((r) => r.nextAttemptAt - now);
     return Math.max(50, Math.min(POLL_MS, ...waits));
   }
 
   private async publish(): Promise<void> {
-    this.rows = await listRows(this.cache);
+    this.rows = await listOutbox(this.cache);
     for (const l of this.listeners) l();
   }
 }

@@ -26,7 +26,7 @@ export function exposeSyncForTests(s: SyncServices): void {
       const snap = syncProgress.getSnapshot();
       return { ...snap, studies: [...snap.studies.values()] };
     },
-    addOutboxItem: async (item: { nodeId: string; StudyInstanceUID: string; SOPInstanceUID: string; bytes: number[] }) => {
+    addOutboxItem: async (item: { nodeId: string; StudyInstanceUID: string; SOPInstanceUID: string; SOPClassUID?: string; bytes: number[] }) => {
       const id = await addOutboxItem(s.cache, { ...item, bytes: Uint8Array.from(item.bytes) });
       void s.outbox.kick();
       return id;

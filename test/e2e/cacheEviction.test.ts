@@ -110,7 +110,8 @@ describe('cache eviction and purge in Chromium', () => {
         const first = await h.cache.purgeExpired(cache);
         closeViewer();
         const [item] = await h.cache.listOutbox(cache);
-        await h.cache.setOutboxState(cache, item!.id, h.cache.OutboxState.sent);
+        await h.cache.applyOutboxEvent(cache, item!.id, { type: 'send-started' });
+        await h.cache.applyOutboxEvent(cache, item!.id, { type: 'acknowledged' });
         const acknowledged = (await h.cache.listOutbox(cache)).find((o) => o.id === item!.id)!;
         t += HOUR;
         const second = await h.cache.purgeExpired(cache);
@@ -158,7 +159,7 @@ describe('cache eviction and purge in Chromium', () => {
     expect(out.patients).toBe(0);
     expect(out.outbox).toEqual([`${u3}.99`, `${u1}.98`]);
     // Acknowledged, the item keeps no payload; its record goes after the retention period.
-    expect(out.acknowledged).toEqual({ bytes: 0, state: 2 });
+    expect(out.acknowledged).toEqual({ bytes: 0, state: 3 });
     expect(out.outboxWeekLater).toEqual([`${u1}.98`]);
     expect(out.estimateAfterAll).toBeLessThan(out.beforeAll);
   });

@@ -31,7 +31,7 @@ describe('study state in the local cache (Chromium)', () => {
     await pages?.close();
   });
 
-  it('upgrades a version 2 database: its records stay, the measurements and read state tables are there', async () => {
+  it('upgrades a version 2 database: its records stay, the measurements and read state tables are there, outbox rows take one state and a kind', async () => {
     const out = await page.evaluate(async () => {
       const h = window.cacheHarness;
       const name = 'garde-cache-v2-upgrade';
@@ -40,19 +40,27 @@ describe('study state in the local cache (Chromium)', () => {
       v2.version(2).stores(h.cache.SCHEMA_V2);
       await v2.table('studies').add({ nodeId: 'n', StudyInstanceUID: '1.9', patientKey: 'p', StudyDate: '20260101', ModalitiesInStudy: ['CT'], lastAccess: 5, pinned: 0, bytes: 10 });
       await v2.table('outbox').add({ nodeId: 'n', StudyInstanceUID: '1.9', SOPInstanceUID: '1.9.99', state: 0, attempts: 0, createdAt: 1, updatedAt: 1, bytes: 4, sealed: new ArrayBuffer(4) });
+      // Written by the version-4 sender: cache state "pending" beside the machine's "waiting".
+      await v2.table('outbox').add({ nodeId: 'n', StudyInstanceUID: '1.9', SOPInstanceUID: '1.9.98', state: 0, policyState: 2, nextAttemptAt: 7, attempts: 1, createdAt: 2, updatedAt: 2, bytes: 4, sealed: new ArrayBuffer(4) });
+      await v2.table('outbox').add({ nodeId: 'n', StudyInstanceUID: '1.9', SOPInstanceUID: '1.9.97', state: 2, attempts: 1, createdAt: 3, updatedAt: 3, bytes: 0, sealed: new ArrayBuffer(0) });
       const before = v2.verno;
       v2.close();
       const latest = new h.cache.CacheDb(name);
       await latest.open();
-      const out = { before, after: latest.verno, tables: latest.tables.map((t) => t.name).sort(), studies: await latest.studies.toArray(), outbox: await latest.outbox.count(), measurements: await latest.measurements.count() };
+      const out = { before, after: latest.verno, tables: latest.tables.map((t) => t.name).sort(), studies: await latest.studies.toArray(), outbox: (await latest.outbox.orderBy('id').toArray()).map(({ sealed: _s, ...o }) => o), measurements: await latest.measurements.count() };
       latest.close();
       return out;
     });
     expect(out.before).toBe(2);
-    expect(out.after).toBe(4);
+    expect(out.after).toBe(5);
     expect(out.tables).toEqual(expect.arrayContaining(['measurements', 'readStates']));
     expect(out.studies).toEqual([{ nodeId: 'n', StudyInstanceUID: '1.9', patientKey: 'p', StudyDate: '20260101', ModalitiesInStudy: ['CT'], lastAccess: 5, pinned: 0, bytes: 10 }]);
-    expect(out.outbox).toBe(1);
+    const common = { id: expect.any(Number), nodeId: 'n', StudyInstanceUID: '1.9', kind: 'instance', bytes: expect.any(Number) };
+    expect(out.outbox).toEqual([
+      { ...common, SOPInstanceUID: '1.9.99', state: 0, attempts: 0, nextAttemptAt: 1, createdAt: 1, updatedAt: 1 },
+      { ...common, SOPInstanceUID: '1.9.98', state: 2, attempts: 1, nextAttemptAt: 7, createdAt: 2, updatedAt: 2 },
+      { ...common, SOPInstanceUID: '1.9.97', state: 3, attempts: 1, nextAttemptAt: 3, createdAt: 3, updatedAt: 3 },
+    ]);
     expect(out.measurements).toBe(0);
   });
 
@@ -132,7 +140,7 @@ describe('study state in the local cache (Chromium)', () => {
         const cache = await h.cache.openCache({ key, name: 'garde-cache-read-states', now: () => t });
         const uid = (i: number) => `1.2.826.0.1.3680043.8.498.8${i}`;
         const seen: string[][] = [];
-        const names = (m: Map<string, number>) => [...m].map(([id, s]) => `${id.split('|')[1]!.slice(-2)}:${h.cache.readStateName(s as 0)}`).sort();
+        const names = (m: Map<string, number>) => [...m].map(([id, s]) => `${id.slice(-2)}:${h.cache.readStateName(s as 0)}`).sort();
         const stop = h.cache.watchReadStates(cache, (m) => seen.push(names(m)));
         const settle = () => new Promise((r) => setTimeout(r, 100));
         const step = async (action: () => Promise<unknown>) => {
@@ -144,7 +152,7 @@ describe('study state in the local cache (Chromium)', () => {
         const steps = {
           opened: await step(() => h.cache.markStudyOpened(cache, NODE, uid(1))),
           queued: await step(() => h.cache.addOutboxItem(cache, { nodeId: NODE, StudyInstanceUID: uid(1), SOPInstanceUID: `${uid(1)}.99`, bytes: new Uint8Array(10) })),
-          sent: await step(async () => h.cache.setOutboxState(cache, (await h.cache.listOutbox(cache))[0]!.id, h.cache.OutboxState.sent)),
+          sent: await step(async () => h.cache.applyOutboxEvent(cache, (await h.cache.listOutbox(cache))[0]!.id, { type: 'acknowledged' })),
           otherOpened: await step(() => h.cache.markStudyOpened(cache, NODE, uid(2))),
           markedNew: await step(() => h.cache.markStudyNew(cache, NODE, uid(1))),
           reopened: await step(() => h.cache.markStudyOpened(cache, NODE, uid(1))),

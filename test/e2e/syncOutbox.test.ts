@@ -47,7 +47,7 @@ describe('outbox sender (web mode, Chromium, real Orthanc)', () => {
     await pacs?.stop({ graceMs: 0 }).catch(() => undefined);
   });
 
-  const outbox = () => syncCall<{ SOPInstanceUID: string; policyState?: number; attempts: number; bytes: number }[]>(page, 'outbox');
+  const outbox = () => syncCall<{ SOPInstanceUID: string; state?: number; attempts: number; bytes: number }[]>(page, 'outbox');
 
   it('delivers an item queued while the PACS is down exactly once, across a reload', async () => {
     const { httpPort, dicomPort, workDir } = pacs;
@@ -55,13 +55,13 @@ describe('outbox sender (web mode, Chromium, real Orthanc)', () => {
     await pacs.exited;
     await syncCall(page, 'addOutboxItem', { nodeId: NODE, StudyInstanceUID: item.StudyInstanceUID, SOPInstanceUID: item.SOPInstanceUID, bytes: [...new Uint8Array(item.buffer)] });
     // Waiting (2) after a failed attempt.
-    await expect.poll(async () => (await outbox()).map((r) => [r.policyState, r.attempts > 0]), { timeout: 30_000 }).toEqual([[2, true]]);
+    await expect.poll(async () => (await outbox()).map((r) => [r.state, r.attempts > 0]), { timeout: 30_000 }).toEqual([[2, true]]);
     await page.reload();
     await page.getByTestId('sync-status').waitFor({ timeout: 60_000 });
     pacs = await startOrthanc({ name: 'e2e-outbox', aeTitle: 'E2E_OUTBOX', username: 'outbox', password: 'outbox-secret', httpPort, dicomPort, workDir });
     await syncCall(page, 'sendNow');
     // Acknowledged (3).
-    await expect.poll(async () => (await outbox()).map((r) => r.policyState), { timeout: 60_000 }).toEqual([3]);
+    await expect.poll(async () => (await outbox()).map((r) => r.state), { timeout: 60_000 }).toEqual([3]);
     expect(stows.filter((s) => s === 200)).toEqual([200]);
     // The PACS holds it now: the cache keeps no copy of the object.
     expect((await outbox()).map((r) => r.bytes)).toEqual([0]);

@@ -83,7 +83,7 @@ describe('worklist read state (web mode, Chromium, real Orthanc)', () => {
     await expect.poll(() => stateOf(read.StudyInstanceUID), { timeout: 30_000 }).toBe('reported');
     expect(await badge(read.StudyInstanceUID).textContent()).toBe('Interprété');
     // Waiting (2) after a failed attempt: still reported.
-    await expect.poll(async () => (await syncCall<{ policyState?: number }[]>(page, 'outbox')).map((r) => r.policyState), { timeout: 30_000 }).toEqual([2]);
+    await expect.poll(async () => (await syncCall<{ state?: number }[]>(page, 'outbox')).map((r) => r.state), { timeout: 30_000 }).toEqual([2]);
     expect(await stateOf(read.StudyInstanceUID)).toBe('reported');
     await page.screenshot({ path: screenshotPath('worklist-read-state-reported-fr') });
 

@@ -1,12 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newOutboxItem, isOutboxDue, OUTBOX_STATE, outboxTransition, type OutboxEvent, type OutboxItem } from '../../../app/sync';
+import { newOutboxItem, isOutboxDue, outboxKindOf, OUTBOX_STATE, outboxTransition, type OutboxEvent, type OutboxItem } from '../../../app/sync';
 
-const fields = { nodeId: 'pacs-nord', StudyInstanceUID: '1.2', SOPInstanceUID: '1.2.9', kind: 'report' } as const;
+const fields = { nodeId: 'pacs-nord', StudyInstanceUID: '1.2', SOPInstanceUID: '1.2.9', SOPClassUID: '1.2.840.10008.5.1.4.1.1.88.33' } as const;
 const env = (now: number) => ({ now, random: () => 0.5 });
 const timeout = { code: 'NODE_TIMEOUT', message: 'timed out', retryable: true };
 
 describe('outboxPolicy', () => {
+  it('names each item by what it carries, from its SOP Class', () => {
+    expect(newOutboxItem(fields, 0).kind).toBe('sr');
+    expect(outboxKindOf('1.2.840.10008.5.1.4.1.1.88.22')).toBe('sr');
+    expect(outboxKindOf('1.2.840.10008.5.1.4.1.1.88.59')).toBe('kos');
+    expect(outboxKindOf('1.2.840.10008.5.1.4.1.1.104.1')).toBe('pdf');
+    expect(outboxKindOf('1.2.840.10008.5.1.4.1.1.2')).toBe('instance');
+    expect(outboxKindOf('1.2.840.10008.5.1.4.1.1.880')).toBe('instance');
+    expect(outboxKindOf(undefined)).toBe('instance');
+  });
+
   it('stores explicit numeric states', () => {
     expect(OUTBOX_STATE).toEqual({ pending: 0, sending: 1, waiting: 2, acknowledged: 3, rejected: 4 });
   });
