@@ -4,6 +4,7 @@
  * machine, and the cache eviction plan.
  */
 export { studyKey, studyKeyUid } from './studyKey';
+export { isSeriesMetadataComplete } from './seriesCompleteness';
 export { planPrefetch, PREFETCH_TIER, DEFAULT_PRIORS_PER_STUDY, type PrefetchInput, type PrefetchJob, type PrefetchReason } from './planPrefetch';
 export { findPriors, priorFinder, studyMoment, type PriorCandidate } from './findPriors';
 export {

@@ -2,8 +2,9 @@ import { studySummaryFromJson, type StudySummary } from '../../app/dicom/studySu
 import type { WorklistFilter } from '../gateway/searchStudies';
 import { getStudyAttributes } from './metadataRepository';
 import type { Cache } from './openCache';
-import { cacheStateOf, getWorklistRecord, type CacheState } from './studyListing';
+import { cacheStateOf, getWorklistRecord, type CacheState } from './studyListingRepository';
 import { studyKey } from '../../app/sync/studyKey';
+import { listStudyRecords } from './studyRepository';
 
 /** A worklist row as the renderer shows it: the node's record, plus what the local cache holds of it. */
 export interface WorklistStudy extends StudySummary {
@@ -62,7 +63,7 @@ export function matchesFilter(s: StudySummary, filter: WorklistFilter): boolean 
  * are left out.
  */
 export async function listCachedWorklist(cache: Cache, nodeIds?: ReadonlySet<string>): Promise<WorklistStudy[]> {
-  const records = await (nodeIds ? cache.db.studies.where('nodeId').anyOf([...nodeIds]) : cache.db.studies).toArray();
+  const records = await listStudyRecords(cache, nodeIds);
   const rows = await Promise.all(
     records.map(async (r): Promise<WorklistStudy | undefined> => {
       try {

@@ -1,10 +1,10 @@
 import { DEFAULT_RETENTION_MS, planEviction, type EvictionReason } from '../../app/sync/evictionPlan';
 import { purgeOrphanMeasurements } from './measurementRepository';
-import { purgeSentOutbox } from './outboxRepository';
+import { outboxBytes, purgeSentOutbox } from './outboxRepository';
 import { purgeOrphanReadStates } from './readStateRepository';
 import { type Cache } from './openCache';
 import { studyKey } from '../../app/sync/studyKey';
-import { deleteStudy, studiesWithOutbox } from './studyRepository';
+import { deleteAllStudies, deleteStudy, listStudyRecords, studiesWithOutbox } from './studyRepository';
 import { Pinned } from './schema';
 
 /** Share of the origin's quota the cache may use by default. */
@@ -44,13 +44,12 @@ export async function evict(cache: Cache, options: EvictOptions = {}): Promise<E
   const limitBytes = options.limitBytes ?? (await defaultLimitBytes());
   const outbox = await studiesWithOutbox(cache);
   // Outbox items take room too but are never evicted: the studies get what they leave.
-  let outboxBytes = 0;
-  await cache.db.outbox.each((o) => (outboxBytes += o.bytes));
-  const studies = await cache.db.studies.toArray();
+  const outboxTaken = await outboxBytes(cache);
+  const studies = await listStudyRecords(cache);
   const byId = new Map(studies.map((s) => [studyKey(s.nodeId, s.StudyInstanceUID), s]));
   const plan = planEviction({
     studies: [...byId].map(([id, s]) => ({ id, bytes: s.bytes, lastAccess: s.lastAccess, pinned: s.pinned === Pinned.yes, open: cache.openStudies.has(id), hasOutbox: outbox.has(id) })),
-    limitBytes: limitBytes - outboxBytes,
+    limitBytes: limitBytes - outboxTaken,
     now: cache.now(),
     retentionMs: options.retentionMs,
   });
@@ -64,7 +63,7 @@ export async function evict(cache: Cache, options: EvictOptions = {}): Promise<E
   await purgeOrphanMeasurements(cache, expired);
   await purgeOrphanReadStates(cache, expired);
   await purgeSentOutbox(cache, expired);
-  return { evicted, remainingBytes: plan.remainingBytes + outboxBytes, overLimit: plan.overLimit };
+  return { evicted, remainingBytes: plan.remainingBytes + outboxTaken, overLimit: plan.overLimit };
 }
 
 /** Purges only the studies past the retention period (no size limit). */
@@ -77,9 +76,6 @@ export function purgeExpired(cache: Cache, retentionMs?: number): Promise<EvictR
  * pinned and open ones included. Unsent outbox items and the key check stay: a reader's answer is
  * never lost. Read states (UIDs only) stay too, until the retention period ends ({@link evict}).
  */
-export async function purgeAll(cache: Cache): Promise<void> {
-  const { db } = cache;
-  await db.transaction('rw', [db.patients, db.studies, db.series, db.instances, db.frames, db.syncJobs, db.measurements], async () => {
-    await Promise.all([db.patients.clear(), db.studies.clear(), db.series.clear(), db.instances.clear(), db.frames.clear(), db.syncJobs.clear(), db.measurements.clear()]);
-  });
+export function purgeAll(cache: Cache): Promise<void> {
+  return deleteAllStudies(cache);
 }

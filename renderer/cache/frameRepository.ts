@@ -1,8 +1,8 @@
 import type { Cache } from './openCache';
 import { CacheRecordError } from './crypto/errors';
 import { recordAad } from './recordAad';
-import type { FrameRecord } from './schema';
-import { addStudyBytes } from './studyBytes';
+import { Pinned, type CacheDb, type FrameRecord, type StudyRecord } from './schema';
+import { frameKey } from '../../app/sync/resumePlan';
 import { studyKey } from '../../app/sync/studyKey';
 
 /** One frame to cache: its bytes exactly as the PACS sent them (PS3.18 10.4.1.1.5). */
@@ -84,4 +84,24 @@ export async function deleteInstanceFrames(cache: Cache, nodeId: string, SOPInst
       await addStudyBytes(db, nodeId, records[0]!.StudyInstanceUID, -bytes, cache.now());
     }
   });
+}
+
+/** Frame keys (app/sync `frameKey`) of a study's stored frames, read from the index only. */
+export async function storedFrameKeys(cache: Cache, nodeId: string, StudyInstanceUID: string): Promise<Set<string>> {
+  const keys = await cache.db.frames.where('[nodeId+StudyInstanceUID]').equals([nodeId, StudyInstanceUID]).primaryKeys();
+  return new Set(keys.map(([, sop, frame]) => frameKey(sop, frame)));
+}
+
+/**
+ * Adds `delta` bytes to a study's size, creating a placeholder study record when frames arrive
+ * before its metadata. Call inside a read-write transaction over `studies`.
+ */
+async function addStudyBytes(db: CacheDb, nodeId: string, StudyInstanceUID: string, delta: number, now: number): Promise<void> {
+  const existing = await db.studies.get([nodeId, StudyInstanceUID]);
+  if (existing) {
+    await db.studies.update([nodeId, StudyInstanceUID], { bytes: Math.max(0, existing.bytes + delta) });
+    return;
+  }
+  const placeholder: StudyRecord = { nodeId, StudyInstanceUID, patientKey: '', StudyDate: '', ModalitiesInStudy: [], lastAccess: now, pinned: Pinned.no, bytes: Math.max(0, delta) };
+  await db.studies.add(placeholder);
 }

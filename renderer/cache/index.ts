@@ -6,7 +6,7 @@ export { CacheCipher } from './crypto/cacheCipher';
 export { CacheKeyMismatchError, CacheRecordError } from './crypto/errors';
 export { DEFAULT_QUOTA_SHARE, defaultLimitBytes, evict, purgeAll, purgeExpired, type EvictOptions, type EvictResult } from './evict';
 export { getFrame, hasFrame, putFrame, putFrames, type CachedFrame, type FrameInput } from './frameRepository';
-export { getInstanceMetadata, getSeriesMetadata, getStudyAttributes, getStudyMetadata, putStudyMetadata, type CachedMetadata } from './metadataRepository';
+export { getCachedSeries, getInstanceMetadata, getStudyAttributes, getStudyMetadata, putStudyMetadata, type CachedMetadata } from './metadataRepository';
 export { deleteMeasurements, getMeasurements, purgeOrphanMeasurements, putMeasurements } from './measurementRepository';
 export { addOutboxItem, applyOutboxEvent, getOutboxPayload, listOutbox, type OutboxEntry, type OutboxInput } from './outboxRepository';
 export { openCache, openCacheWithBridge, resetCache, resetCacheWithBridge, type Cache, type OpenCacheOptions } from './openCache';
@@ -17,4 +17,4 @@ export { withCachedStudies, type OfflineAwareOutcome, type OfflineAwareResult } 
 export { deriveReadState, ReadState, readStateName, type OutboxFact, type ReadStateName } from './readState';
 export { markStudyNew, markStudyOpened, purgeOrphanReadStates, readStates, watchReadStates } from './readStateRepository';
 export { getSharedCache, setSharedCache } from './sharedCache';
-export { cacheStateOf, getSeriesList, getWorklistRecord, putSeriesList, putWorklistRecord, type CacheState } from './studyListing';
+export { cacheStateOf, getSeriesList, getWorklistRecord, putSeriesList, putWorklistRecord, type CacheState } from './studyListingRepository';

@@ -1,4 +1,5 @@
 import { DicomJsonTag, getNumber, getString, getStrings, type DicomJsonDataset } from '../../app/dicomweb/dicomJson';
+import { isSeriesMetadataComplete } from '../../app/sync/seriesCompleteness';
 import { CacheRecordError } from './crypto/errors';
 import type { Cache } from './openCache';
 import { recordAad } from './recordAad';
@@ -107,9 +108,14 @@ export async function getStudyMetadata(cache: Cache, nodeId: string, StudyInstan
   return openInstances(cache, await cache.db.instances.where('[nodeId+StudyInstanceUID]').equals([nodeId, StudyInstanceUID]).toArray());
 }
 
-/** Every cached instance's metadata of a series. */
-export async function getSeriesMetadata(cache: Cache, nodeId: string, SeriesInstanceUID: string): Promise<CachedMetadata> {
-  return openInstances(cache, await cache.db.instances.where('[nodeId+SeriesInstanceUID]').equals([nodeId, SeriesInstanceUID]).toArray());
+/**
+ * A series' cached metadata and whether it stands for the whole series (app/sync
+ * `isSeriesMetadataComplete`, with `expected` its NumberOfSeriesRelatedInstances when known).
+ */
+export async function getCachedSeries(cache: Cache, location: { nodeId: string; StudyInstanceUID: string }, SeriesInstanceUID: string, expected: number | undefined): Promise<CachedMetadata & { complete: boolean }> {
+  const records = await cache.db.instances.where('[nodeId+SeriesInstanceUID]').equals([location.nodeId, SeriesInstanceUID]).toArray();
+  const cached = await openInstances(cache, records.filter((r) => r.StudyInstanceUID === location.StudyInstanceUID));
+  return { ...cached, complete: isSeriesMetadataComplete({ instances: cached.instances.length, unreadable: cached.errors.length }, expected) };
 }
 
 /** One instance's metadata, or undefined; a record that does not decrypt throws {@link CacheRecordError}. */

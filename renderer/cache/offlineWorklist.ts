@@ -2,7 +2,8 @@ import type { NodeOutcome, WorklistFilter, WorklistResult } from '../gateway/sea
 import { listCachedWorklist, matchesFilter, rememberListedStudies, type WorklistStudy } from './cachedWorklist';
 import type { Cache } from './openCache';
 import { getSharedCache } from './sharedCache';
-import { cacheStateOf, putWorklistRecord } from './studyListing';
+import { cacheStateOf, putWorklistRecord } from './studyListingRepository';
+import { getStudyRecords } from './studyRepository';
 
 /** A node's share of the search, with the number of its cached studies shown when it failed. */
 export interface OfflineAwareOutcome extends NodeOutcome {
@@ -37,7 +38,7 @@ export async function withCachedStudies(result: WorklistResult, filter: Worklist
 }
 
 async function merge(cache: Cache, result: WorklistResult, filter: WorklistFilter): Promise<OfflineAwareResult> {
-  const records = await cache.db.studies.bulkGet(result.studies.map((s) => [s.nodeId, s.StudyInstanceUID] as [string, string]));
+  const records = await getStudyRecords(cache, result.studies);
   const studies: WorklistStudy[] = await Promise.all(
     result.studies.map(async (s, i) => {
       if (!records[i]) return s;

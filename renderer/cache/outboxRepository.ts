@@ -102,3 +102,10 @@ export async function purgeSentOutbox(cache: Cache, before: number): Promise<num
     return gone.length;
   });
 }
+
+/** The room the outbox takes (sealed payload sizes). */
+export async function outboxBytes(cache: Cache): Promise<number> {
+  let bytes = 0;
+  await cache.db.outbox.each((o) => (bytes += o.bytes));
+  return bytes;
+}

@@ -94,3 +94,25 @@ export async function usage(cache: Cache): Promise<CacheUsage> {
   }
   return out;
 }
+
+/** The study records of some nodes (all when absent), as the index holds them (nothing decrypted). */
+export async function listStudyRecords(cache: Cache, nodeIds?: ReadonlySet<string>): Promise<StudyRecord[]> {
+  return (nodeIds ? cache.db.studies.where('nodeId').anyOf([...nodeIds]) : cache.db.studies).toArray();
+}
+
+/** The study records of these studies, in their order (undefined where not cached). */
+export async function getStudyRecords(cache: Cache, studies: readonly { nodeId: string; StudyInstanceUID: string }[]): Promise<(StudyRecord | undefined)[]> {
+  return cache.db.studies.bulkGet(studies.map((s) => [s.nodeId, s.StudyInstanceUID] as [string, string]));
+}
+
+/**
+ * Forgets every cached study (patients, studies, series, instances, frames, sync jobs, measurements),
+ * pinned and open ones included; the outbox, read states and settings stay.
+ */
+export async function deleteAllStudies(cache: Cache): Promise<void> {
+  const { db } = cache;
+  await db.transaction('rw', [db.patients, db.studies, db.series, db.instances, db.frames, db.syncJobs, db.measurements], async () => {
+    await Promise.all([db.patients.clear(), db.studies.clear(), db.series.clear(), db.instances.clear(), db.frames.clear(), db.syncJobs.clear(), db.measurements.clear()]);
+  });
+}
+

@@ -1,6 +1,7 @@
 import { DEFAULT_RETENTION_MS } from '../../app/sync';
 import type { EvictOptions } from '../cache/evict';
 import type { Cache } from '../cache/openCache';
+import { getSettings, putSettings } from '../cache/settingsRepository';
 
 /** Setting keys in the cache's `settings` table. */
 const LIMIT_SETTING = 'cache.limitBytes';
@@ -20,9 +21,9 @@ export const DEFAULT_RETENTION_DAYS = DEFAULT_RETENTION_MS / DAY_MS;
 
 /** The limits kept in the cache's settings (defaults where none were set). */
 export async function readCacheLimits(cache: Cache): Promise<CacheLimits> {
-  const [limit, retention] = await cache.db.settings.bulkGet([LIMIT_SETTING, RETENTION_SETTING]);
-  const limitBytes = typeof limit?.value === 'number' && limit.value > 0 ? limit.value : undefined;
-  const retentionDays = typeof retention?.value === 'number' && retention.value > 0 ? retention.value : DEFAULT_RETENTION_DAYS;
+  const [limit, retention] = await getSettings(cache, [LIMIT_SETTING, RETENTION_SETTING]);
+  const limitBytes = typeof limit === 'number' && limit > 0 ? limit : undefined;
+  const retentionDays = typeof retention === 'number' && retention > 0 ? retention : DEFAULT_RETENTION_DAYS;
   return limitBytes === undefined ? { retentionDays } : { limitBytes, retentionDays };
 }
 
@@ -30,10 +31,7 @@ export async function readCacheLimits(cache: Cache): Promise<CacheLimits> {
 export async function saveCacheLimits(cache: Cache, limits: CacheLimits): Promise<void> {
   const limitBytes = limits.limitBytes !== undefined && limits.limitBytes > 0 ? limits.limitBytes : undefined;
   const retentionDays = limits.retentionDays > 0 ? limits.retentionDays : DEFAULT_RETENTION_DAYS;
-  await cache.db.settings.bulkPut([
-    { key: LIMIT_SETTING, value: limitBytes },
-    { key: RETENTION_SETTING, value: retentionDays },
-  ]);
+  await putSettings(cache, { [LIMIT_SETTING]: limitBytes, [RETENTION_SETTING]: retentionDays });
 }
 
 /** The eviction options of the limits. */

@@ -1,9 +1,9 @@
 import { splitFrames } from '../../app/dicom/splitFrames';
 import { frameContentType, frameTransferSyntax, getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { nodeResourceUrl } from '../../app/dicomweb/gatewayPaths';
-import { frameKey, missingFrames, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
-import { deleteInstanceFrames, putFrames } from '../cache/frameRepository';
-import { getInstanceMetadata, getSeriesMetadata, putStudyMetadata } from '../cache/metadataRepository';
+import { missingFrames, resumePlan, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
+import { deleteInstanceFrames, putFrames, storedFrameKeys } from '../cache/frameRepository';
+import { getInstanceMetadata, putStudyMetadata } from '../cache/metadataRepository';
 import type { Cache } from '../cache/openCache';
 import { mayNeedTranscoding, NATIVE_FRAMES_ACCEPT, needsTranscoding, pixelTraits } from './frameDefects';
 import { FrameWriter } from './frameWriter';
@@ -45,15 +45,6 @@ export function seriesInstances(metadata: readonly DicomJsonDataset[]): SeriesIn
 }
 
 /**
- * A series' instance metadata from the cache, when it holds as many instances as the series has
- * (`expected`, NumberOfSeriesRelatedInstances (0020,1209)); undefined otherwise.
- */
-export async function cachedSeriesMetadata(ctx: SeriesContext, SeriesInstanceUID: string, expected: number | undefined): Promise<DicomJsonDataset[] | undefined> {
-  const cached = await getSeriesMetadata(ctx.cache, ctx.nodeId, SeriesInstanceUID);
-  return cached.errors.length === 0 && cached.instances.length > 0 && expected !== undefined && cached.instances.length >= expected ? cached.instances : undefined;
-}
-
-/**
  * Fetches a series' instance metadata (PS3.18 10.4.1.1.2) and stores it. The request takes its
  * place in the limiter's queue at the call, before the caller's next request.
  */
@@ -62,12 +53,6 @@ export async function fetchSeriesMetadata(ctx: SeriesContext, SeriesInstanceUID:
   const fetched = await ctx.limiter.run(() => gatewayJson<DicomJsonDataset>(url, ctx.signal, ctx.onBytes));
   await putStudyMetadata(ctx.cache, ctx.nodeId, fetched);
   return fetched;
-}
-
-/** Frame keys (`frameKey`) of the study's stored frames, read from the index only. */
-export async function storedFrameKeys(ctx: Pick<SeriesContext, 'cache' | 'nodeId' | 'StudyInstanceUID'>): Promise<Set<string>> {
-  const keys = await ctx.cache.db.frames.where('[nodeId+StudyInstanceUID]').equals([ctx.nodeId, ctx.StudyInstanceUID]).primaryKeys();
-  return new Set(keys.map(([, sop, frame]) => frameKey(sop, frame)));
 }
 
 /**
@@ -170,12 +155,12 @@ async function fetchInstanceFrames(ctx: SeriesContext, SeriesInstanceUID: string
  * one request per instance (`resumePlan`), so a stored frame is never asked again.
  */
 export async function fetchSeriesFrames(ctx: SeriesContext, job: SeriesFetchJob, retrieved = false): Promise<void> {
-  let present = await storedFrameKeys(ctx);
+  let present = await storedFrameKeys(ctx.cache, ctx.nodeId, ctx.StudyInstanceUID);
   const plan = resumePlan(job, present);
   if (plan.length === 0) return;
   if (plan[0]!.kind === 'series' && !retrieved) {
     await fetchWholeSeries(ctx, job.SeriesInstanceUID, Promise.resolve(job.instances));
-    present = await storedFrameKeys(ctx);
+    present = await storedFrameKeys(ctx.cache, ctx.nodeId, ctx.StudyInstanceUID);
   }
   // Settled, not raced: a retry must never overlap a request still storing frames.
   const results = await Promise.allSettled(missingFrames(job, present).map((m) => fetchInstanceFrames(ctx, job.SeriesInstanceUID, m.SOPInstanceUID, m.frameNumbers)));

@@ -1,9 +1,9 @@
 import { familyNameOf } from '../../app/dicom/formatPersonName';
 import type { StudySummary } from '../../app/dicom/studySummary';
-import { planPrefetch, studyKey, type PrefetchJob } from '../../app/sync';
+import { planPrefetch, type PrefetchJob } from '../../app/sync';
 import { rememberListedStudies } from '../cache/cachedWorklist';
 import type { Cache } from '../cache/openCache';
-import { JobState } from '../cache/schema';
+import { doneStudyKeys } from '../cache/syncJobRepository';
 import { searchStudies, type WorklistFilter } from '../gateway/searchStudies';
 
 /** A planned job with the instance count its search reported (for progress before metadata). */
@@ -21,8 +21,7 @@ export async function planWorklistPrefetch(cache: Cache, gatewayBaseUrl: string,
   const searchResults: StudySummary[] = [];
   for (const family of families) searchResults.push(...(await searchStudies(gatewayBaseUrl, { patientName: family }, signal)).studies);
   rememberListedStudies([...searchResults, ...worklist]);
-  const done = await cache.db.syncJobs.where('state').equals(JobState.done).toArray();
-  const jobs = planPrefetch({ worklist, searchResults, cached: new Set(done.map((j) => studyKey(j.nodeId, j.StudyInstanceUID))) });
+  const jobs = planPrefetch({ worklist, searchResults, cached: await doneStudyKeys(cache) });
   const counts = new Map([...searchResults, ...worklist].map((s) => [s.StudyInstanceUID, s.NumberOfStudyRelatedInstances]));
   return jobs.map((j) => ({ ...j, expectedInstances: counts.get(j.StudyInstanceUID) }));
 }

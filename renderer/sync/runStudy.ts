@@ -3,8 +3,10 @@ import { nodeResourceUrl } from '../../app/dicomweb/gatewayPaths';
 import { frameKey, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { listedStudy } from '../cache/cachedWorklist';
 import type { Cache } from '../cache/openCache';
-import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListing';
-import { cachedSeriesMetadata, fetchSeriesFrames, fetchSeriesMetadata, fetchWholeSeries, seriesInstances, storedFrameKeys, type SeriesContext } from './fetchSeries';
+import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListingRepository';
+import { fetchSeriesFrames, fetchSeriesMetadata, fetchWholeSeries, seriesInstances, type SeriesContext } from './fetchSeries';
+import { storedFrameKeys } from '../cache/frameRepository';
+import { getCachedSeries } from '../cache/metadataRepository';
 import { gatewayJson, SyncRequestError, type RequestLimiter } from './gatewayFetch';
 import type { FrameStore } from './workerFrameStore';
 
@@ -49,7 +51,8 @@ async function seriesRows(input: StudyRunInput, onBytes: (n: number) => void): P
 async function runSeries(ctx: SeriesContext, row: DicomJsonDataset, fresh: boolean, onInstances: (instances: readonly SeriesInstance[]) => void): Promise<SeriesFetchJob | undefined> {
   const SeriesInstanceUID = getString(row, '0020000E');
   if (!SeriesInstanceUID) return undefined;
-  const cached = await cachedSeriesMetadata(ctx, SeriesInstanceUID, getNumber(row, '00201209'));
+  const series = await getCachedSeries(ctx.cache, ctx, SeriesInstanceUID, getNumber(row, '00201209'));
+  const cached = series.complete ? series.instances : undefined;
   // The series' frame count joins the progress total as soon as its metadata is known.
   const instances = (cached ? Promise.resolve(cached) : fetchSeriesMetadata(ctx, SeriesInstanceUID)).then((metadata) => {
     const list = seriesInstances(metadata);
@@ -87,10 +90,10 @@ export async function runStudy(input: StudyRunInput): Promise<{ totalFrames: num
   const { rows, fetched } = await seriesRows(input, progress.onBytes);
   if (rows.length === 0) throw new SyncRequestError('NOT_FOUND', `study ${StudyInstanceUID} has no series on ${nodeId}`, false);
   const countStored = async (jobs: readonly SeriesFetchJob[]) => {
-    const present = await storedFrameKeys(ctx);
+    const present = await storedFrameKeys(ctx.cache, ctx.nodeId, ctx.StudyInstanceUID);
     return jobs.reduce((sum, j) => sum + j.instances.reduce((n, i) => n + Array.from({ length: i.NumberOfFrames ?? 1 }, (_, f) => present.has(frameKey(i.SOPInstanceUID, f + 1))).filter(Boolean).length, 0), 0);
   };
-  const fresh = (await storedFrameKeys(ctx)).size === 0;
+  const fresh = (await storedFrameKeys(ctx.cache, ctx.nodeId, ctx.StudyInstanceUID)).size === 0;
   const jobs: SeriesFetchJob[] = [];
   let knownFrames = 0;
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import { asRetryableError, decideRetry, PREFETCH_RETRY_POLICY, type PrefetchJob, type RandomSource } from '../../app/sync';
 import { type Cache } from '../cache/openCache';
+import { getSetting, putSettings } from '../cache/settingsRepository';
 import { studyKey } from '../../app/sync/studyKey';
 import { JobState } from '../cache/schema';
 import { evictAfterPrefetch } from './evictAfterPrefetch';
@@ -7,7 +8,7 @@ import { RequestLimiter } from './gatewayFetch';
 import { isMeteredLink, onLinkChange } from './meteredLink';
 import { runStudy } from './runStudy';
 import type { FrameStore } from './workerFrameStore';
-import { dueJobs, enqueueJobs, getJob, listJobs, removeJob, requeueFailed, requeueInterrupted, updateJob, type StoredJob } from './syncJobStore';
+import { dueJobs, enqueueJobs, getJob, listJobs, removeJob, requeueFailed, requeueInterrupted, updateJob, type StoredJob } from '../cache/syncJobRepository';
 import { syncProgress, type PauseReason, type StudySyncState, type SyncProgressStore } from './syncProgress';
 
 /** Setting keys in the cache's `settings` table. */
@@ -63,8 +64,8 @@ export class SyncEngine {
   /** Loads the persisted queue (jobs left running are queued again) and starts it. */
   async start(): Promise<void> {
     const { cache } = this.options;
-    this.userPaused = (await cache.db.settings.get(PAUSED_SETTING))?.value === true;
-    this.pauseOnMetered = (await cache.db.settings.get(METERED_SETTING))?.value === true;
+    this.userPaused = (await getSetting(cache, PAUSED_SETTING)) === true;
+    this.pauseOnMetered = (await getSetting(cache, METERED_SETTING)) === true;
     await requeueInterrupted(cache);
     for (const job of await listJobs(cache)) this.showJob(job);
     this.stopLink = onLinkChange(() => void this.linkChanged());
@@ -97,7 +98,7 @@ export class SyncEngine {
   /** The reader pauses the queue: requests in flight are aborted, nothing stored is lost. */
   async pause(): Promise<void> {
     this.userPaused = true;
-    await this.options.cache.db.settings.put({ key: PAUSED_SETTING, value: true });
+    await putSettings(this.options.cache, { [PAUSED_SETTING]: true });
     this.publishPause();
     for (const controller of this.running.values()) controller.abort();
   }
@@ -106,7 +107,7 @@ export class SyncEngine {
   async resume(): Promise<void> {
     this.userPaused = false;
     this.quotaFull = false;
-    await this.options.cache.db.settings.put({ key: PAUSED_SETTING, value: false });
+    await putSettings(this.options.cache, { [PAUSED_SETTING]: false });
     await requeueFailed(this.options.cache);
     for (const job of await listJobs(this.options.cache)) this.showJob(job);
     this.publishPause();
@@ -116,7 +117,7 @@ export class SyncEngine {
   /** The "pause on metered link" setting. */
   async setPauseOnMetered(on: boolean): Promise<void> {
     this.pauseOnMetered = on;
-    await this.options.cache.db.settings.put({ key: METERED_SETTING, value: on });
+    await putSettings(this.options.cache, { [METERED_SETTING]: on });
     await this.linkChanged();
   }
 

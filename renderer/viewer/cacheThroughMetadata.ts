@@ -1,12 +1,9 @@
-import { getString, type DicomJsonDataset } from '../../app/dicomweb';
+import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { listedStudy } from '../cache/cachedWorklist';
-import { CacheRecordError } from '../cache/crypto/errors';
-import { putStudyMetadata } from '../cache/metadataRepository';
-import { type Cache } from '../cache/openCache';
+import { getCachedSeries, getStudyMetadata, putStudyMetadata } from '../cache/metadataRepository';
 import { studyKey } from '../../app/sync/studyKey';
-import { recordAad } from '../cache/recordAad';
 import { getSharedCache } from '../cache/sharedCache';
-import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListing';
+import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListingRepository';
 import { markOpen, touchStudy } from '../cache/studyRepository';
 
 /** The study a metadata request is about (a subset of the viewer's StudyLocation). */
@@ -67,7 +64,8 @@ export async function storeSeriesRows(key: CachedStudyKey, rows: DicomJsonDatase
 export async function seriesRowsFromInstances(key: CachedStudyKey): Promise<DicomJsonDataset[] | undefined> {
   const cache = await getSharedCache();
   if (!cache) return undefined;
-  const instances = await openAll(cache, await cache.db.instances.where('[nodeId+StudyInstanceUID]').equals([key.nodeId, key.StudyInstanceUID]).toArray());
+  const { instances, errors } = await getStudyMetadata(cache, key.nodeId, key.StudyInstanceUID);
+  if (errors[0]) throw errors[0];
   if (instances.length === 0) return undefined;
   const bySeries = new Map<string, { row: DicomJsonDataset; count: number }>();
   for (const i of instances) {
@@ -81,15 +79,18 @@ export async function seriesRowsFromInstances(key: CachedStudyKey): Promise<Dico
 }
 
 /**
- * A series' instance metadata from the cache, exactly as the gateway served it (PS3.18 10.4.1.1.2);
- * undefined when the series is not cached. Throws {@link CacheRecordError} when a record does not decrypt.
+ * A series' instance metadata from the cache, exactly as the gateway served it (PS3.18 10.4.1.1.2),
+ * when it stands for the whole series (app/sync `isSeriesMetadataComplete`, against the count in the
+ * cached series list); with `partial`, whatever part of it is cached (the gateway cannot be
+ * reached). Undefined otherwise. Throws the cache's CacheRecordError when a record does not decrypt.
  */
-export async function cachedSeriesInstances(key: CachedStudyKey, SeriesInstanceUID: string): Promise<DicomJsonDataset[] | undefined> {
+export async function cachedSeriesInstances(key: CachedStudyKey, SeriesInstanceUID: string, partial = false): Promise<DicomJsonDataset[] | undefined> {
   const cache = await getSharedCache();
   if (!cache) return undefined;
-  const records = await cache.db.instances.where('[nodeId+SeriesInstanceUID]').equals([key.nodeId, SeriesInstanceUID]).toArray();
-  if (records.length === 0) return undefined;
-  return openAll(cache, records.filter((r) => r.StudyInstanceUID === key.StudyInstanceUID));
+  const row = (await getSeriesList(cache, key.nodeId, key.StudyInstanceUID))?.find((r) => getString(r, '0020000E') === SeriesInstanceUID);
+  const series = await getCachedSeries(cache, key, SeriesInstanceUID, row && getNumber(row, '00201209'));
+  if (series.errors[0]) throw series.errors[0];
+  return series.complete || (partial && series.instances.length > 0) ? series.instances : undefined;
 }
 
 /**
@@ -106,17 +107,6 @@ export async function storeSeriesInstances(key: CachedStudyKey, instances: Dicom
   const summary = listedStudy(key.nodeId, key.StudyInstanceUID);
   if (summary) await putWorklistRecord(cache, summary);
   await touchStudy(cache, key.nodeId, key.StudyInstanceUID);
-}
-
-/** Decrypts instance records in parallel; any unreadable record makes the whole read fail. */
-async function openAll(cache: Cache, records: { nodeId: string; SOPInstanceUID: string; sealed: ArrayBuffer }[]): Promise<DicomJsonDataset[]> {
-  return Promise.all(
-    records.map((r) =>
-      cache.cipher.openJson<DicomJsonDataset>(r.sealed, recordAad.instance(r.nodeId, r.SOPInstanceUID)).catch(() => {
-        throw new CacheRecordError('instances', r.SOPInstanceUID);
-      }),
-    ),
-  );
 }
 
 function pickTags(dataset: DicomJsonDataset, tags: readonly string[]): DicomJsonDataset {

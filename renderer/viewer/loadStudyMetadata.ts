@@ -129,6 +129,7 @@ async function readSeriesImages(location: StudyLocation, SeriesInstanceUID: stri
     () => cachedSeriesInstances(location, SeriesInstanceUID),
     () => getJson(metadataUrl, signal),
     (value) => storeSeriesInstances(location, value),
+    () => cachedSeriesInstances(location, SeriesInstanceUID, true),
   );
   const images = seriesImages(location, SeriesInstanceUID, instances);
   for (const image of images) wadors.metaDataManager.add(image.imageId, image.instance as never);

@@ -1,7 +1,8 @@
 import type { Table } from 'dexie';
 import type { PrefetchJob, PrefetchReason, RetryableError } from '../../app/sync';
-import type { Cache } from '../cache/openCache';
-import { JobState, type SyncJobRecord } from '../cache/schema';
+import { studyKey } from '../../app/sync/studyKey';
+import type { Cache } from './openCache';
+import { JobState, type SyncJobRecord } from './schema';
 
 /**
  * A prefetch job as the runner keeps it in the cache's `syncJobs` table: the indexed fields of
@@ -88,4 +89,10 @@ export async function removeJob(cache: Cache, nodeId: string, StudyInstanceUID: 
 /** Failed jobs queued again (after a resume or when the network comes back). */
 export async function requeueFailed(cache: Cache): Promise<void> {
   await table(cache).where('state').equals(JobState.failed).modify({ state: JobState.queued, attempts: 0, nextAttemptAt: 0 });
+}
+
+/** The studies whose job is done (every frame stored), by `studyKey`. */
+export async function doneStudyKeys(cache: Cache): Promise<Set<string>> {
+  const done = await cache.db.syncJobs.where('state').equals(JobState.done).toArray();
+  return new Set(done.map((j) => studyKey(j.nodeId, j.StudyInstanceUID)));
 }
