@@ -1,27 +1,17 @@
 import type { z } from 'zod';
+import { ConfigFileError, formatFieldPath, type ConfigFileIssue } from '../config/configFileError';
 import { HangingProtocolSchema, type HangingProtocol } from './protocolSchema';
 
 /** One problem in a protocol file: the field path (e.g. `stages[0].viewports[1].selector`) and what is wrong. */
-export interface ProtocolIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type ProtocolIssue = ConfigFileIssue;
 
 /**
  * Thrown when a hanging protocol file is not valid JSON or does not match the
  * schema; the message names the file and each field, one per line, e.g.
  * `mg.json: stages[0].rows: Too big: expected number to be <=4`.
  */
-export class HangingProtocolError extends Error {
+export class HangingProtocolError extends ConfigFileError {
   override readonly name = 'HangingProtocolError';
-  readonly fileName: string;
-  readonly issues: readonly ProtocolIssue[];
-
-  constructor(fileName: string, issues: readonly ProtocolIssue[]) {
-    super(issues.map((i) => (i.path ? `${fileName}: ${i.path}: ${i.message}` : `${fileName}: ${i.message}`)).join('\n'));
-    this.fileName = fileName;
-    this.issues = issues;
-  }
 }
 
 /** A protocol file: its name (for messages) and its content, parsed JSON or text. */
@@ -30,17 +20,11 @@ export interface ProtocolFile {
   content: unknown;
 }
 
-function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
-  return out;
-}
-
 function describeIssue(issue: z.core.$ZodIssue): ProtocolIssue {
   if (issue.code === 'unrecognized_keys') {
-    return { path: issue.keys.map((key) => fieldPath([...issue.path, key])).join(', '), message: issue.keys.length > 1 ? 'unknown fields' : 'unknown field' };
+    return { path: issue.keys.map((key) => formatFieldPath([...issue.path, key])).join(', '), message: issue.keys.length > 1 ? 'unknown fields' : 'unknown field' };
   }
-  return { path: fieldPath(issue.path), message: issue.message };
+  return { path: formatFieldPath(issue.path), message: issue.message };
 }
 
 /**

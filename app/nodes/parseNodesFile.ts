@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { NodesConfigError, formatFieldPath, type NodesConfigIssue } from './NodesConfigError';
+import { formatFieldPath } from '../config/configFileError';
+import { NodesConfigError, type NodesConfigIssue } from './NodesConfigError';
 import { NODE_KINDS, NodesConfigSchema, type NodesConfig } from './nodeSchema';
 import { parseJsonText } from './parseJsonText';
 

@@ -2,13 +2,11 @@ import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb'
 import { nodeResourceUrl } from '../../app/dicomweb/gatewayPaths';
 import { frameKey, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
 import { listedStudy } from '../cache/cachedWorklist';
-import type { Cache } from '../cache/openCache';
 import { getSeriesList, putSeriesList, putWorklistRecord } from '../cache/studyListingRepository';
 import { fetchSeriesFrames, fetchSeriesMetadata, fetchWholeSeries, seriesInstances, type SeriesContext } from './fetchSeries';
 import { storedFrameKeys } from '../cache/frameRepository';
 import { getCachedSeries } from '../cache/metadataRepository';
-import { gatewayJson, SyncRequestError, type RequestLimiter } from './gatewayFetch';
-import type { FrameStore } from './workerFrameStore';
+import { gatewayJson, SyncRequestError } from './gatewayFetch';
 
 /** What one study's run reports as it goes. */
 export interface StudyRunProgress {
@@ -21,17 +19,9 @@ export interface StudyRunProgress {
   onBytes(n: number): void;
 }
 
-/** One study to fetch into the cache. */
-export interface StudyRunInput {
-  cache: Cache;
-  gatewayBaseUrl: string;
-  nodeId: string;
-  StudyInstanceUID: string;
-  signal: AbortSignal;
-  limiter: RequestLimiter;
+/** One study to fetch into the cache: where, the cache, the request limit and frame store of a {@link SeriesContext}, and its progress. */
+export interface StudyRunInput extends Omit<SeriesContext, 'onBytes' | 'onFrames'> {
   progress: StudyRunProgress;
-  /** Where frames are written; see {@link SeriesContext.storeFrames}. */
-  storeFrames?: FrameStore;
 }
 
 /** The study's series (QIDO-RS, PS3.18 10.6.3.3.2): the list kept in the cache, else asked. */
