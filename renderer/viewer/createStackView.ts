@@ -109,9 +109,19 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
     return { windowWidth, windowCenter, invert };
   };
   const camera = () => ({ zoom: viewport.getZoom(), screen: screenAxes(viewport), mmPerPixel: millimetresPerScreenPixel(viewport, element) });
-  const onRendered = () =>
-    emit({ index: viewport.getCurrentImageIdIndex(), total: viewport.getImageIds().length, rendered: true, ...voi(), ...camera(), position: slicePosition(viewport.getCurrentImageId()) });
-  const onNewImage = () => emit({ index: viewport.getCurrentImageIdIndex(), error: undefined });
+  // The image on screen. Cornerstone3D moves its current index before the next image has loaded, and the
+  // old image may be rendered again meanwhile (a resize, a tool): the state reports what is drawn, not what is asked for.
+  let displayed: { imageId: string; index: number } | undefined;
+  const shownImageId = () => displayed?.imageId ?? viewport.getCurrentImageId();
+  const onRendered = () => {
+    if (!displayed) return;
+    emit({ index: displayed.index, total: viewport.getImageIds().length, rendered: true, ...voi(), ...camera(), position: slicePosition(displayed.imageId) });
+  };
+  const onNewImage = (event: Event) => {
+    const { imageId, imageIdIndex } = (event as CustomEvent<{ imageId: string; imageIdIndex: number }>).detail;
+    displayed = { imageId, index: imageIdIndex };
+    emit({ index: imageIdIndex, rendered: false, error: undefined });
+  };
   const onVoi = () => emit(voi());
   // Whether the image fills the element (zoom 1): kept through resizes, lost when the reader zooms.
   let fitted = true;
@@ -122,7 +132,10 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
   const onLoadError = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
     const index = detail?.imageId ? viewport.getImageIds().indexOf(detail.imageId) : -1;
-    if (index >= 0) emit({ index, error: { imageId: detail!.imageId!, message: errorMessage(detail!.error) } });
+    if (index < 0) return;
+    // The image asked for cannot be shown: the cell says so, and nothing else is on screen.
+    if (detail!.imageId === viewport.getCurrentImageId()) displayed = undefined;
+    emit({ index, error: { imageId: detail!.imageId!, message: errorMessage(detail!.error) } });
   };
   // The canvas must follow the element's size, or the image is drawn stretched and tools miss their targets.
   // A fitted image is fitted again to the new size (a layout change); a zoomed one keeps its camera.
@@ -133,8 +146,8 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
     } finally {
       resizing = false;
     }
-    if (state.rendered && fitted) fit(viewport);
-    if (state.rendered) emit(camera());
+    if (displayed && fitted) fit(viewport);
+    if (displayed) emit(camera());
   });
   resizer.observe(element);
   element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
@@ -164,6 +177,7 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
     element,
     async setStack(imageIds, index = 0) {
       stop();
+      displayed = undefined;
       emit({ index, total: imageIds.length, rendered: false, error: undefined });
       try {
         await viewport.setStack(imageIds, index);
@@ -180,7 +194,7 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       viewport.render();
     },
     resetWindow() {
-      const module = metaData.get('voiLutModule', viewport.getCurrentImageId()) as { windowCenter?: number | number[]; windowWidth?: number | number[] } | undefined;
+      const module = metaData.get('voiLutModule', shownImageId()) as { windowCenter?: number | number[]; windowWidth?: number | number[] } | undefined;
       const center = [module?.windowCenter ?? []].flat()[0];
       const width = [module?.windowWidth ?? []].flat()[0];
       if (center !== undefined && width !== undefined) this.setWindow(width, center);
@@ -215,7 +229,7 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       else emit({ fps: Math.max(1, Math.min(60, Math.round(fps))) });
     },
     valueAt(column, row) {
-      const image = cache.getImage(viewport.getCurrentImageId());
+      const image = cache.getImage(shownImageId());
       if (!image || column < 0 || row < 0 || column >= image.columns || row >= image.rows) return undefined;
       const stored = image.getPixelData()[Math.floor(row) * image.columns + Math.floor(column)];
       if (stored === undefined) return undefined;
@@ -223,13 +237,13 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       return image.preScale?.scaled ? stored : stored * image.slope + image.intercept;
     },
     valueRange() {
-      const image = cache.getImage(viewport.getCurrentImageId());
+      const image = cache.getImage(shownImageId());
       if (!image) return undefined;
       const scale = (v: number) => (image.preScale?.scaled ? v : v * image.slope + image.intercept);
       return { min: scale(image.minPixelValue), max: scale(image.maxPixelValue) };
     },
     canvasPointOf(column, row) {
-      const world = utilities.imageToWorldCoords(viewport.getCurrentImageId(), [column, row]);
+      const world = utilities.imageToWorldCoords(shownImageId(), [column, row]);
       if (!world) return undefined;
       const [x, y] = viewport.worldToCanvas(world);
       return [x, y];
@@ -239,11 +253,11 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       return [x, y];
     },
     addMeasurement(tool, points) {
-      const imageId = viewport.getCurrentImageId();
+      const imageId = shownImageId();
       const world = points.map((p) => utilities.imageToWorldCoords(imageId, p) as Types.Point3);
       HYDRATE[tool].hydrate(id, world, { referencedImageId: imageId } as never);
     },
-    currentImageId: () => viewport.getCurrentImageId(),
+    currentImageId: () => shownImageId(),
     imageIds: () => viewport.getImageIds(),
     showReferenceLinesOf: (sourceViewportId) => setReferenceSource(toolGroup, sourceViewportId),
     destroy() {

@@ -125,6 +125,42 @@ describe('stack viewer on a real PACS (web mode, Chromium)', () => {
     expect(await valueAt(mirrored, Math.round(at.row))).not.toBe(marker.HU);
   });
 
+  it('reports the image on screen, not the one still loading, when the shown image is drawn again meanwhile', async () => {
+    const before = Number(await viewport().getAttribute('data-index'));
+    const beforeId = await currentImageId();
+    // An image no test has shown yet (the spheres are up to slice 9), so it is fetched now; the last one stays unseen for the next test.
+    const last = before + 1;
+    expect(last).toBeLessThan(phantom.instances.length - 1);
+    let requested!: () => void;
+    const seen = new Promise<void>((resolve) => (requested = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const pattern = `**/instances/${phantom.instances[last]!.SOPInstanceUID}/frames/**`;
+    await page.route(pattern, async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    try {
+      await viewport().focus();
+      await viewport().press('ArrowDown');
+      await seen;
+      // Inverting draws the image on screen again while the last one is on its way.
+      await viewport().press('i');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await viewport().getAttribute('data-index')).toBe(String(before));
+      expect(await currentImageId()).toBe(beforeId);
+      expect(await page.getByTestId('overlay-slice').textContent()).toBe(`Im ${before + 1} / 20`);
+    } finally {
+      release();
+    }
+    await page.locator(`[data-testid=stack-viewport][data-index="${last}"][data-state=ready]`).waitFor({ timeout: 20_000 });
+    await page.unroute(pattern);
+    expect(await currentImageId()).toContain(phantom.instances[last]!.SOPInstanceUID);
+    expect(await valueAt(64, 64)).toBeTypeOf('number');
+    await viewport().press('i');
+  });
+
   it('raised no uncaught error in the page while the PACS answers', () => {
     expect(pageErrors).toEqual([]);
   });
