@@ -44,7 +44,7 @@ export class DicomwebPathError extends Error {
 export function parseDicomwebPath(method: string, path: string): DicomwebResource {
   const raw = path.replace(/^\/+|\/+$/g, '').split('/').filter((x) => x !== '');
   const m = method.toUpperCase();
-  // Bulk data segments are the gateway's own opaque tokens (see main/localStore/publicBulkDataUris.ts): kept as sent.
+  // Bulk data segments are the gateway's own opaque tokens (see main/gateway/part10Wado.ts bulkDataBase): kept as sent.
   if (raw[0] === 'bulkdata' && m === 'GET') return { kind: 'bulkdata', segments: raw.slice(1) };
   const s = raw.map(decodeSegment);
   for (const [i, seg] of s.entries()) {

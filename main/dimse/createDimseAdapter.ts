@@ -14,8 +14,8 @@ import { runAssociation } from './runAssociation';
 import { SeriesRetriever, type RetrieveStats } from './seriesRetriever';
 import { TempInstanceStore, DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_TEMP_BYTES, type StoredInstance } from './tempInstanceStore';
 import { dicomJsonResponse } from '../gateway/multipartResponse';
-import { framesResponse, instancesResponse, metadataResponse } from './wadoResponses';
-import { readBulkData } from '../../app/dicom/readBulkData';
+import { answerBulkdata, answerFrames, answerInstances, answerMetadata, type WadoAnswerOptions } from '../gateway/part10Wado';
+import { retrievedFiles } from './retrievedFiles';
 
 /** Options of {@link createDimseAdapter}. */
 export interface DimseAdapterOptions {
@@ -49,6 +49,7 @@ export function createDimseAdapter(node: DimseNode, options: DimseAdapterOptions
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxTempBytes = options.maxTempBytes ?? DEFAULT_MAX_TEMP_BYTES;
   const store = new TempInstanceStore(options.tempDir, maxTempBytes, Math.min(maxTempBytes, options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES));
+  const files = retrievedFiles(store, node.name);
   const retriever = new SeriesRetriever(node, store, timeoutMs);
 
   async function seriesOf(resource: { StudyInstanceUID: string; SeriesInstanceUID?: string }, op: OperationOptions): Promise<string[]> {
@@ -116,28 +117,26 @@ export function createDimseAdapter(node: DimseNode, options: DimseAdapterOptions
     const url = new URL(request.url);
     const op: OperationOptions = { timeoutMs, signal: context.signal };
     const resource = parseDicomwebPath(request.method, context.path);
-    const accept = request.headers.get('accept');
+    const wado: WadoAnswerOptions = { accept: request.headers.get('accept'), publicBase: context.publicBase.replace(/\/+$/, ''), head: request.method === 'HEAD', ...(context.signal ? { signal: context.signal } : {}) };
     switch (resource.kind) {
       case 'search':
         return search(resource, url, context.publicBase, op);
       case 'store':
         return storeInstances(request, context.publicBase, op);
       case 'retrieve':
-        if (resource.what === 'metadata') return metadataResponse(store, await instancesOf(resource, op), context.publicBase);
-        if (resource.what === 'instances') return instancesResponse(store, await instancesOf(resource, op), accept);
+        if (resource.what === 'metadata') return answerMetadata(files, await instancesOf(resource, op), wado);
+        if (resource.what === 'instances') return answerInstances(files, await instancesOf(resource, op), wado);
         return gatewayError(406, 'BAD_REQUEST', `rendered and thumbnail resources are not offered for DIMSE node "${node.name}"`);
       case 'frames': {
         if (resource.what === 'rendered') return gatewayError(406, 'BAD_REQUEST', `rendered frames are not offered for DIMSE node "${node.name}"`);
         const [instance] = await instancesOf(resource, op);
-        return framesResponse(store, instance!, resource.frames, accept);
+        return answerFrames(files, instance!, resource.frames, wado);
       }
       case 'bulkdata': {
         const [study, series, sop, ...path] = resource.segments;
         if (!study || !series || !sop || path.length === 0) throw new NotFound(`no bulk data at ${context.path}`);
         const [instance] = await instancesOf({ StudyInstanceUID: study, SeriesInstanceUID: series, SOPInstanceUID: sop }, op);
-        const bytes = readBulkData(await store.read(instance!), path);
-        if (!bytes) throw new NotFound(`no bulk data at ${context.path}`);
-        return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' } });
+        return answerBulkdata(files, instance!, path, wado);
       }
     }
   }

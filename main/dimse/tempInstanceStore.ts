@@ -105,11 +105,6 @@ export class TempInstanceStore {
     return this.bytes.get(instance.path) ?? readFile(instance.path);
   }
 
-  /** The bytes of a stored instance as chunks (as received when still in memory), without joining them. */
-  async readChunks(instance: StoredInstance): Promise<readonly Uint8Array[]> {
-    return this.bytes.chunks(instance.path) ?? [await readFile(instance.path)];
-  }
-
   /** Deletes least recently used series until the store fits in `maxBytes`; `pinned` series keys are kept. */
   async purge(pinned: ReadonlySet<string> = new Set()): Promise<void> {
     if (this.totalBytes <= this.maxBytes) return;

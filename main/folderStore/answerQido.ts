@@ -4,7 +4,8 @@ import { parseQidoParams } from '../../app/dicomweb/qidoQuery';
 import { resolveIncludeFields, selectQidoAttributes, type QidoLevel } from '../../app/dicomweb/qidoReturnAttributes';
 import { instanceRecord, seriesRecord, sortInstances, studyRecord } from './entityRecords';
 import type { IndexedInstance, InstanceIndex } from './instanceIndex';
-import { withPublicBulkDataUris } from './publicBulkDataUris';
+import { withPublicBulkDataUris } from '../../app/dicom/part10Dataset';
+import { bulkDataBase } from '../gateway/part10Wado';
 
 /** A QIDO-RS search (PS3.18 10.6) on a local index. */
 export interface LocalQidoSearch {
@@ -60,7 +61,7 @@ export function searchIndex(index: InstanceIndex, search: LocalQidoSearch): Loca
   const offset = query.offset ?? 0;
   const page = query.limit === undefined ? matched.slice(offset) : matched.slice(offset, offset + query.limit);
   return {
-    results: page.map(({ record, first }) => withPublicBulkDataUris(selectQidoAttributes(record, search.level, include, keys, notScoped), first, base)),
+    results: page.map(({ record, first }) => withPublicBulkDataUris(selectQidoAttributes(record, search.level, include, keys, notScoped), bulkDataBase(base, first))),
     truncated: offset + page.length < matched.length,
   };
 }

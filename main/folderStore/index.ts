@@ -8,4 +8,3 @@ export { readInstanceHeader, NotAnInstanceError, MEDIA_STORAGE_DIRECTORY_STORAGE
 export { searchIndex, type LocalQidoSearch, type LocalQidoResult } from './answerQido';
 export { retrieveBulkdata, retrieveFrames, retrieveInstances, retrieveMetadata, readInstanceFile, type WadoRequest } from './answerWado';
 export { answerFolderStore, type FolderStoreOptions } from './answerFolderStore';
-export { instanceMetadata, bulkDataUrl } from './publicBulkDataUris';

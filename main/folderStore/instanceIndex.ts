@@ -13,7 +13,7 @@ export interface IndexedInstance {
   /**
    * Attributes before Pixel Data as DICOM JSON (PS3.18 F.2). Binary attributes above
    * the inline limit carry a relative BulkDataURI `local:<tag path>` that
-   * {@link withPublicBulkDataUris} turns into a URL. Pixel Data is absent; see `pixelData`.
+   * `withPublicBulkDataUris` (app/dicom/part10Dataset.ts) turns into a URL. Pixel Data is absent; see `pixelData`.
    */
   dataset: DicomJsonDataset;
   /** Pixel Data (7FE0,0010) as found in the file, when present. */

@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import dcmjs from 'dcmjs';
-import { dcmjsToDicomJson, type DcmjsElement } from '../../app/dicom/dcmjsToDicomJson';
+import type { DcmjsElement } from '../../app/dicom/dcmjsToDicomJson';
+import { readPart10Dataset, type Part10Dataset } from '../../app/dicom/part10Dataset';
 import { parseWithDicomParser } from '../../app/dicom/parseWithDicomParser';
 import { DeflatedExplicitVRLittleEndian, isNativeSyntax } from '../../app/dicom/transferSyntax';
 import type { IndexedInstance } from './instanceIndex';
@@ -51,21 +51,13 @@ export async function readInstanceHeader(path: string, options: ReadHeaderOption
     throw new NotAnInstanceError(`truncated: Pixel Data declares ${pixel.length} bytes, the file ends ${info.size - pixel.dataOffset} bytes after its start`);
   }
 
-  let dict: Record<string, DcmjsElement>;
-  let meta: Record<string, DcmjsElement>;
+  let header: Part10Dataset;
   try {
-    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const read = dcmjs.data.DicomMessage.readFile(arrayBuffer, { untilTag: '7FE00010', includeUntilTagValue: false });
-    dict = read.dict as Record<string, DcmjsElement>;
-    meta = read.meta as Record<string, DcmjsElement>;
+    header = readPart10Dataset(bytes, { inlineBinaryLimit: options.inlineBinaryLimit ?? 1024 });
   } catch (error) {
     throw new NotAnInstanceError(`unreadable DICOM data set: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const limit = options.inlineBinaryLimit ?? 1024;
-  const dataset = dcmjsToDicomJson(dict, {
-    exclude: new Set(['7FE00010']),
-    bulkDataUri: (tagPath, _vr, length) => (length > limit ? `local:${tagPath.join('/')}` : undefined),
-  });
+  const { dataset, meta } = header;
   const uid = (tag: string): string | undefined => {
     const value = dataset[tag]?.Value?.[0];
     return typeof value === 'string' && value !== '' ? value : undefined;

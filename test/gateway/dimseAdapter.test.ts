@@ -159,7 +159,7 @@ for (const mode of ['C-GET', 'C-MOVE'] as const) {
             for (const tag of ['0020000D', '0020000E', '00080016', '00100010', '00100020', '00200013', '00280010', '00280011', '00280100', '00280004', '00200032', '00200037', '00280030', '00281052', '00281053']) {
               expect(m[tag]?.Value ?? null, `${sop} ${tag}`).toEqual(t[tag]?.Value ?? null);
             }
-            expect(m['7FE00010']?.BulkDataURI).toBe(`${PUBLIC_BASE}/studies/${studyUid}/series/${seriesUid}/instances/${sop}/frames/1`);
+            expect(m['7FE00010']?.BulkDataURI).toBe(`${PUBLIC_BASE}/bulkdata/${studyUid}/${seriesUid}/${sop}/7FE00010`);
             const path = `studies/${studyUid}/series/${seriesUid}/instances/${sop}/frames/1`;
             const myFrames = await call(a, path, { headers: { accept: FRAMES_AS_STORED } });
             const theirFrames = await direct(path, FRAMES_AS_STORED);

@@ -76,7 +76,7 @@ describe('DIMSE node: big-endian and deflated instances (PS3.5 A.3, A.5; PS3.18 
     expect(metadata.status, text.slice(0, 300)).toBe(200);
     const [instance] = JSON.parse(text) as Json[];
     for (const tag of TAGS) expect(values(instance!, tag), `${file} ${tag}`).toBe(values(expected, tag));
-    expect(instance!['7FE00010']?.BulkDataURI).toBe(`${PUBLIC_BASE}/studies/${study}/series/${series}/instances/${sop}/frames/1`);
+    expect(instance!['7FE00010']?.BulkDataURI).toBe(`${PUBLIC_BASE}/bulkdata/${study}/${series}/${sop}/7FE00010`);
 
     const frames = await call(`studies/${study}/series/${series}/instances/${sop}/frames/1`, { headers: { accept: NATIVE_FRAMES } });
     const body = new Uint8Array(await frames.arrayBuffer());

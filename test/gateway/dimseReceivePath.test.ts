@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom } from '../../main/demo/samples';
 import { dimse } from '../../main/dimse/dcmjsDimse';
 import { encodeStoreResponseCommand, storeResponse } from '../../main/dimse/storeResponse';
-import { chunksContain, multipartStream } from '../../main/dimse/multipartStream';
+import { streamedMultipartResponse } from '../../main/gateway/multipartResponse';
 import { readPart10Identity, toPart10 } from '../../main/dimse/part10File';
 import { TempInstanceStore } from '../../main/dimse/tempInstanceStore';
 import { parseMultipart } from '../fixtures/pacs';
@@ -88,7 +88,6 @@ describe('Part 10 files kept as received chunks', () => {
     expect(existsSync(stored[3]!.path)).toBe(false);
     for (const [i, instance] of stored.entries()) {
       expect((await store.read(instance)).equals(files[i]!)).toBe(true);
-      expect(Buffer.concat(await store.readChunks(instance)).equals(files[i]!)).toBe(true);
     }
     expect(readFileSync(stored[0]!.path).equals(files[0]!)).toBe(true);
     await store.close();
@@ -96,25 +95,20 @@ describe('Part 10 files kept as received chunks', () => {
   });
 });
 
-describe('multipart stream', () => {
-  it('streams chunked bodies that parse back byte-identical', async () => {
-    const boundary = 'garde-0123456789abcdef';
-    const stream = multipartStream(
-      files.map((f, i) => ({ headers: { 'Content-Type': 'application/dicom' }, body: i % 2 ? split(f, 777) : f })),
-      boundary,
-    );
-    const body = new Uint8Array(await new Response(stream).arrayBuffer());
-    const parts = parseMultipart(`multipart/related; boundary=${boundary}`, body);
-    expect(parts.map((p, i) => Buffer.from(p.body).equals(files[i]!))).toEqual(files.map(() => true));
-  });
-
-  it('finds the delimiter inside a chunk and across two chunks', () => {
-    const needle = Buffer.from('\r\n--garde-boundary', 'latin1');
-    const text = Buffer.from(`before${needle.toString('latin1')}after`, 'latin1');
-    expect(chunksContain([text], needle)).toBe(true);
-    for (let cut = 1; cut < text.length; cut++) expect(chunksContain([text.subarray(0, cut), text.subarray(cut)], needle), `cut at ${cut}`).toBe(true);
-    expect(chunksContain(split(text, 1), needle)).toBe(true);
-    expect(chunksContain([Buffer.from('\r\n--garde-'), Buffer.from('other')], needle)).toBe(false);
-    expect(() => multipartStream([{ headers: {}, body: [text.subarray(0, 9), text.subarray(9)] }], 'garde-boundary')).toThrow(/contains the boundary/);
+describe('streamed multipart answer (WADO-RS instances)', () => {
+  it('produces each part only when the client reads, and the parts parse back byte-identical', async () => {
+    let produced = 0;
+    async function* parts() {
+      for (const file of files) {
+        produced += 1;
+        yield { headers: { 'Content-Type': 'application/dicom' }, body: new Uint8Array(file) };
+      }
+    }
+    const response = streamedMultipartResponse(parts(), 'application/dicom');
+    expect(produced).toBe(0);
+    const body = new Uint8Array(await response.arrayBuffer());
+    expect(produced).toBe(files.length);
+    const parsed = parseMultipart(response.headers.get('content-type')!, body);
+    expect(parsed.map((p, i) => Buffer.from(p.body).equals(files[i]!))).toEqual(files.map(() => true));
   });
 });
