@@ -138,3 +138,18 @@ export function dicomwebPath(resource: DicomwebResource): string {
   } else if (resource.what !== 'instances') parts.push(resource.what);
   return parts.join('/');
 }
+
+/**
+ * The Retrieve URL (0008,1190) of a study, series or instance under a DICOMweb base (PS3.18 10.6.3.3.1,
+ * 10.5.3.1); a malformed UID is percent-encoded as {@link dicomwebPath} does; undefined when a UID is empty or holds `/`.
+ */
+export function retrieveUrl(base: string, scope: { StudyInstanceUID: string; SeriesInstanceUID?: string | undefined; SOPInstanceUID?: string | undefined }): string | undefined {
+  const { StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID } = scope;
+  try {
+    const path = dicomwebPath({ kind: 'retrieve', what: 'instances', StudyInstanceUID, ...(SeriesInstanceUID ? { SeriesInstanceUID } : {}), ...(SeriesInstanceUID && SOPInstanceUID ? { SOPInstanceUID } : {}) });
+    return `${base.replace(/\/+$/, '')}/${path}`;
+  } catch (error) {
+    if (error instanceof DicomwebPathError) return undefined;
+    throw error;
+  }
+}

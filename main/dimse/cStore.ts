@@ -1,3 +1,4 @@
+import { retrieveUrl } from '../../app/dicomweb/parseDicomwebPath';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DimseNode } from '../../app/nodes';
@@ -67,7 +68,7 @@ export function storeResponseJson(items: readonly StoreItem[], publicBase: strin
   for (const item of items) {
     const base = { '00081150': ui(item.SOPClassUID), '00081155': ui(item.SOPInstanceUID) };
     if (item.status === 0 || (item.status & 0xff00) === 0xb000) {
-      const url = item.StudyInstanceUID ? `${publicBase}/studies/${item.StudyInstanceUID}` : undefined;
+      const url = item.StudyInstanceUID ? retrieveUrl(publicBase, { StudyInstanceUID: item.StudyInstanceUID }) : undefined;
       referenced.push({ ...base, ...(url ? { '00081190': { vr: 'UR', Value: [url] } } : {}) });
     } else {
       failed.push({ ...base, '00081197': { vr: 'US', Value: [item.status] } });

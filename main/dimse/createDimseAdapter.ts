@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { DimseNode } from '../../app/nodes';
-import { parseDicomwebPath, DicomwebPathError, type DicomwebResource } from '../../app/dicomweb/parseDicomwebPath';
+import { parseDicomwebPath, DicomwebPathError, retrieveUrl, type DicomwebResource } from '../../app/dicomweb/parseDicomwebPath';
 import { parseQidoParams, QidoParamError } from '../../app/dicomweb/qidoQuery';
 import { qidoToFind, QidoTranslationError } from '../../app/dicomweb/qidoToFind';
 import { MultipartParser } from '../../app/dicomweb/MultipartParser';
@@ -85,10 +85,14 @@ export function createDimseAdapter(node: DimseNode, options: DimseAdapterOptions
       const study = d['0020000D']?.Value?.[0];
       const series = d['0020000E']?.Value?.[0];
       const sop = d['00080018']?.Value?.[0];
-      let retrieveUrl = study ? `${publicBase}/studies/${String(study)}` : undefined;
-      if (retrieveUrl && identifier.level !== 'STUDY' && series) retrieveUrl += `/series/${String(series)}`;
-      if (retrieveUrl && identifier.level === 'IMAGE' && series && sop) retrieveUrl += `/instances/${String(sop)}`;
-      if (retrieveUrl) d['00081190'] = { vr: 'UR', Value: [retrieveUrl] };
+      const url = study
+        ? retrieveUrl(publicBase, {
+            StudyInstanceUID: String(study),
+            ...(identifier.level !== 'STUDY' && series ? { SeriesInstanceUID: String(series) } : {}),
+            ...(identifier.level === 'IMAGE' && sop ? { SOPInstanceUID: String(sop) } : {}),
+          })
+        : undefined;
+      if (url) d['00081190'] = { vr: 'UR', Value: [url] };
     }
     return dicomJsonResponse(page);
   }

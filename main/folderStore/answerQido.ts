@@ -1,3 +1,4 @@
+import { retrieveUrl } from '../../app/dicomweb/parseDicomwebPath';
 import type { DicomJsonDataset } from '../../app/dicomweb/dicomJson';
 import { matchQidoQuery, resolveQidoKeys } from '../../app/dicomweb/matchQidoQuery';
 import { parseQidoParams } from '../../app/dicomweb/qidoQuery';
@@ -46,13 +47,13 @@ export function searchIndex(index: InstanceIndex, search: LocalQidoSearch): Loca
     const first = sortInstances(members)[0]!;
     if (search.level === 'instances') {
       for (const instance of members) {
-        const url = `${base}/studies/${instance.StudyInstanceUID}/series/${instance.SeriesInstanceUID}/instances/${instance.SOPInstanceUID}`;
+        const url = retrieveUrl(base, instance);
         const record = withStudySeries(instanceRecord(instance, url), index, instance, notScoped, base, cache);
         if (matchQidoQuery(record, keys, options)) matched.push({ sortKey: instanceSortKey(instance), record, first: instance });
       }
       continue;
     }
-    const url = `${base}/studies/${first.StudyInstanceUID}${search.level === 'series' ? `/series/${first.SeriesInstanceUID}` : ''}`;
+    const url = retrieveUrl(base, { StudyInstanceUID: first.StudyInstanceUID, ...(search.level === 'series' ? { SeriesInstanceUID: first.SeriesInstanceUID } : {}) });
     let record = search.level === 'studies' ? studyRecord(members, url, all) : seriesRecord(members, url, all);
     if (search.level === 'series' && notScoped.study) record = { ...studyLevel(index, first, base), ...record };
     if (matchQidoQuery(record, keys, options)) matched.push({ sortKey: entitySortKey(search.level, record, first), record, first });
@@ -78,7 +79,7 @@ function groupBy(instances: IndexedInstance[], level: QidoLevel): Map<string, In
 }
 
 function studyLevel(index: InstanceIndex, instance: IndexedInstance, base: string): DicomJsonDataset {
-  return studyRecord(index.instances({ StudyInstanceUID: instance.StudyInstanceUID }), `${base}/studies/${instance.StudyInstanceUID}`, false);
+  return studyRecord(index.instances({ StudyInstanceUID: instance.StudyInstanceUID }), retrieveUrl(base, { StudyInstanceUID: instance.StudyInstanceUID }), false);
 }
 
 /** Adds the study (and series) computed attributes to an instance record of an unscoped search. */

@@ -37,7 +37,7 @@ export function commonAttributes(instances: readonly IndexedInstance[]): DicomJs
  * attributes of the first instance plus those computed over the study (PS3.4 C.3.4):
  * ModalitiesInStudy, NumberOfStudyRelatedSeries, NumberOfStudyRelatedInstances.
  */
-export function studyRecord(instances: IndexedInstance[], retrieveUrl: string, all: boolean): DicomJsonDataset {
+export function studyRecord(instances: IndexedInstance[], retrieveUrl: string | undefined, all: boolean): DicomJsonDataset {
   const sorted = sortInstances(instances);
   const base = all ? commonAttributes(sorted) : { ...sorted[0]!.dataset };
   const modalities = [...new Set(sorted.map((i) => i.dataset[MODALITY]?.Value?.[0]).filter((m): m is string => typeof m === 'string'))].sort();
@@ -46,29 +46,34 @@ export function studyRecord(instances: IndexedInstance[], retrieveUrl: string, a
     ...base,
     '00080056': cs('ONLINE'),
     '00080061': modalities.length > 0 ? { vr: 'CS', Value: modalities } : { vr: 'CS' },
-    '00081190': { vr: 'UR', Value: [retrieveUrl] },
+    '00081190': retrieveUrlAttribute(retrieveUrl),
     '00201206': { vr: 'IS', Value: [series.size] },
     '00201208': { vr: 'IS', Value: [sorted.length] },
   };
 }
 
 /** The record of a series-level search (PS3.18 10.6.3.3.2), with NumberOfSeriesRelatedInstances (PS3.4 C.3.4). */
-export function seriesRecord(instances: IndexedInstance[], retrieveUrl: string, all: boolean): DicomJsonDataset {
+export function seriesRecord(instances: IndexedInstance[], retrieveUrl: string | undefined, all: boolean): DicomJsonDataset {
   const sorted = sortInstances(instances);
   const base = all ? commonAttributes(sorted) : { ...sorted[0]!.dataset };
   return {
     ...base,
     '00080056': cs('ONLINE'),
-    '00081190': { vr: 'UR', Value: [retrieveUrl] },
+    '00081190': retrieveUrlAttribute(retrieveUrl),
     '00201209': { vr: 'IS', Value: [sorted.length] },
   };
 }
 
 /** The record of an instance-level search (PS3.18 10.6.3.3.3). */
-export function instanceRecord(instance: IndexedInstance, retrieveUrl: string): DicomJsonDataset {
-  return { ...instance.dataset, '00080056': cs('ONLINE'), '00081190': { vr: 'UR', Value: [retrieveUrl] } };
+export function instanceRecord(instance: IndexedInstance, retrieveUrl: string | undefined): DicomJsonDataset {
+  return { ...instance.dataset, '00080056': cs('ONLINE'), '00081190': retrieveUrlAttribute(retrieveUrl) };
 }
 
 function cs(value: string): DicomJsonAttribute {
   return { vr: 'CS', Value: [value] };
+}
+
+/** Retrieve URL (0008,1190); empty (no value) when the entity's UIDs cannot be put in a URL. */
+function retrieveUrlAttribute(url: string | undefined): DicomJsonDataset[string] {
+  return url ? { vr: 'UR', Value: [url] } : { vr: 'UR' };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DicomwebPathError, dicomwebPath, parseDicomwebPath, type DicomwebResource } from '../../../app/dicomweb/parseDicomwebPath';
+import { DicomwebPathError, dicomwebPath, parseDicomwebPath, retrieveUrl, type DicomwebResource } from '../../../app/dicomweb/parseDicomwebPath';
 import { frameUrl, gatewayPath, gatewayUrl, nodeResourceUrl, parseFrameUrl, parseGatewayPath, parseGatewayUrl, studyUrl, type GatewayResource } from '../../../app/dicomweb/gatewayPaths';
 
 const study = '1.2.826.0.1.3680043.8.498.1';
@@ -96,5 +96,21 @@ describe('gateway paths', () => {
     expect(parseFrameUrl(`https://pacs.example/dicom-web/studies/${study}/series/${series}/instances/${sop}/frames/1`)).toBeUndefined();
     expect(parseFrameUrl(`/gateway/nodes/a/dicom-web/studies/1.x/series/${series}/instances/${sop}/frames/1`)).toBeUndefined();
     expect(parseGatewayUrl(`/gateway/nodes/a/dicom-web/studies/${study}/series`)).toEqual({ gatewayBaseUrl: '/gateway', nodeId: 'a', resource: { kind: 'search', level: 'series', StudyInstanceUID: study } });
+  });
+});
+
+describe('retrieveUrl (Retrieve URL of a search result or a stored instance)', () => {
+  const base = 'http://127.0.0.1:5000/gateway/nodes/n/dicom-web/';
+  it('names the study, the series or the instance under the base', () => {
+    expect(retrieveUrl(base, { StudyInstanceUID: '1.2.3' })).toBe('http://127.0.0.1:5000/gateway/nodes/n/dicom-web/studies/1.2.3');
+    expect(retrieveUrl(base, { StudyInstanceUID: '1.2.3', SeriesInstanceUID: '1.2.3.4' })).toBe('http://127.0.0.1:5000/gateway/nodes/n/dicom-web/studies/1.2.3/series/1.2.3.4');
+    expect(retrieveUrl(base, { StudyInstanceUID: '1.2.3', SeriesInstanceUID: '1.2.3.4', SOPInstanceUID: '1.2.3.4.5' })).toBe(
+      'http://127.0.0.1:5000/gateway/nodes/n/dicom-web/studies/1.2.3/series/1.2.3.4/instances/1.2.3.4.5',
+    );
+  });
+  it('addresses a malformed UID as the PACS sent it (percent-encoded), and gives no URL for one that would change the path', () => {
+    expect(retrieveUrl(base, { StudyInstanceUID: '1.2.3', SeriesInstanceUID: '1.2 .3' })).toBe('http://127.0.0.1:5000/gateway/nodes/n/dicom-web/studies/1.2.3/series/1.2%20.3');
+    expect(retrieveUrl(base, { StudyInstanceUID: '1.2.3/../x' })).toBeUndefined();
+    expect(retrieveUrl(base, { StudyInstanceUID: '' })).toBeUndefined();
   });
 });
