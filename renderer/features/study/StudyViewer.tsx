@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import { studyKey as keyOfStudy } from '../../../app/sync/studyKey';
 import { useAppServices } from '../../shell/AppContext';
 import { LayoutGrid } from './LayoutGrid';
 import { LayoutPicker } from './LayoutPicker';
+import { MprLayout } from './MprLayout';
 import { PatientBanner } from './PatientBanner';
 import { presetsOf } from './presetsOf';
 import { SeriesList, type SeriesGroup } from './SeriesList';
@@ -53,14 +54,34 @@ export function StudyViewer({ study }: { study: StudySummary }) {
   const report = reports.get(control.active);
   const measurements = useStudyMeasurements(location, reports.size > 0);
   const layout = control.layout;
-  const selected = layout?.cells[control.active]?.SeriesInstanceUID;
+  const activeCell = layout?.cells[control.active];
+  const selected = activeCell?.SeriesInstanceUID;
+  // The series of the active cell in three planes (MPR), when the reader asks for it.
+  const [mpr, setMpr] = useState<{ location: CellStudy['location']; SeriesInstanceUID: string }>();
+  const candidateStudy = activeCell && !activeCell.SOPInstanceUID && report && report.images.length >= 3 ? studies.get(activeCell.StudyInstanceUID) : undefined;
+  const candidateLocation = candidateStudy?.location;
+  const mprTarget = useMemo(() => (candidateLocation && selected ? { location: candidateLocation, SeriesInstanceUID: selected } : undefined), [candidateLocation, selected]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== 'm' && event.key !== 'M')) return;
+      const target = event.target as HTMLElement | null;
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      event.preventDefault();
+      setMpr(mpr ? undefined : mprTarget);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [mpr, mprTarget]);
 
   return (
     <div className="study-viewer" data-testid="study-viewer" data-study={study.StudyInstanceUID}>
       <PatientBanner study={study} />
       <div className="viewer-toolbar-row">
-        <ViewerToolbar view={report?.view} state={report?.state} presets={report ? presetsOf(report.image?.instance, report.view.valueRange()) : []} />
-        <LayoutPicker rows={layout?.rows ?? 1} columns={layout?.columns ?? 1} disabled={!layout} onPick={control.setGrid} />
+        <ViewerToolbar view={mpr ? undefined : report?.view} state={report?.state} presets={report ? presetsOf(report.image?.instance, report.view.valueRange()) : []} />
+        <button type="button" className="mpr-open" data-testid="action-mpr" aria-pressed={!!mpr} disabled={!mpr && !mprTarget} title={t('viewer.mpr.openTitle')} onClick={() => setMpr(mpr ? undefined : mprTarget)}>
+          {t('viewer.mpr.open')}
+        </button>
+        <LayoutPicker rows={layout?.rows ?? 1} columns={layout?.columns ?? 1} disabled={!layout || !!mpr} onPick={control.setGrid} />
       </div>
       <div className="study-body">
         <SeriesList groups={groups} selected={selected} onSelect={(s) => control.place(s)} />
@@ -71,7 +92,8 @@ export function StudyViewer({ study }: { study: StudySummary }) {
           </p>
         )}
         {list.status === 'ready' && series.length === 0 && <p className="study-message muted">{t('viewer.series.none')}</p>}
-        {hanging.status !== 'loading' && list.status === 'ready' && series.length > 0 && (
+        {mpr && <MprLayout location={mpr.location} SeriesInstanceUID={mpr.SeriesInstanceUID} onClose={() => setMpr(undefined)} />}
+        {!mpr && hanging.status !== 'loading' && list.status === 'ready' && series.length > 0 && (
           <LayoutGrid
             current={study}
             studies={studies}
