@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import type { OrthancInstance } from '../../fixtures/pacs';
 import { launchChromium } from './chromium';
 import { startWebMode, type WebMode } from './webMode';
@@ -19,6 +20,12 @@ export interface WorkstationOptions {
   webArgs?: string[];
   locale?: string;
   viewport?: { width: number; height: number };
+  /** Chromium flags instead of CHROMIUM_ARGS, e.g. without WebGL. */
+  chromiumArgs?: string[];
+  /** Called with the page before it opens the login URL: listeners that must see its first requests. */
+  onPage?: (page: Page) => void;
+  /** Awaited once web mode runs, before Chromium starts: e.g. a folder node's first indexing. */
+  beforeOpen?: (web: WebMode) => Promise<void>;
 }
 
 /** Web mode with a Chromium page logged in to it; `stop` closes both. */
@@ -28,7 +35,24 @@ export interface Workstation {
   page: Page;
   /** Messages of the uncaught errors of the page so far. */
   pageErrors: string[];
+  /** Every error of the page so far, uncaught (`pageerror: …`) or logged (`console.error: …`). */
+  errors: string[];
+  /** Declares errors the current test provokes on purpose (a PACS stopped, a damaged file): they do not fail it. */
+  expectErrors(...patterns: RegExp[]): void;
+  /** The errors since the last call that no pattern of {@link expectErrors} declared; the declarations end with it. */
+  takeUnexpectedErrors(): string[];
   stop(): Promise<void>;
+}
+
+/**
+ * Fails each test of the file during which the page raised or logged an error it did not declare
+ * with {@link Workstation.expectErrors}: an error the reader would not see must still fail the suite.
+ */
+export function failOnPageErrors(workstation: () => Workstation | undefined): void {
+  afterEach(() => {
+    const unexpected = workstation()?.takeUnexpectedErrors() ?? [];
+    if (unexpected.length > 0) throw new Error(`the page raised ${unexpected.length} unexpected error(s):\n${unexpected.join('\n')}`);
+  });
 }
 
 /**
@@ -45,10 +69,18 @@ export async function startWorkstation(options: WorkstationOptions = {}): Promis
   const web = await startWebMode(args);
   let context: BrowserContext | undefined;
   try {
-    context = await launchChromium({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 800 } });
+    await options.beforeOpen?.(web);
+    context = await launchChromium({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1280, height: 800 }, args: options.chromiumArgs });
     const page = await context.newPage();
+    options.onPage?.(page);
     const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const errors: string[] = [];
+    let checked = 0;
+    let expected: RegExp[] = [];
+    page.on('pageerror', (e) => (pageErrors.push(e.message), errors.push(`pageerror: ${e.message}`)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+    });
     await page.goto(web.url);
     const opened = context;
     return {
@@ -56,6 +88,15 @@ export async function startWorkstation(options: WorkstationOptions = {}): Promis
       context: opened,
       page,
       pageErrors,
+      errors,
+      expectErrors: (...patterns) => void expected.push(...patterns),
+      takeUnexpectedErrors: () => {
+        const fresh = errors.slice(checked);
+        checked = errors.length;
+        const unexpected = fresh.filter((e) => !expected.some((p) => p.test(e)));
+        expected = [];
+        return unexpected;
+      },
       stop: async () => {
         await opened.close().catch(() => undefined);
         await web.stop();
