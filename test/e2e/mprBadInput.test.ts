@@ -1,0 +1,76 @@
+import dcmjs from 'dcmjs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDicomDate } from '../../app/dicom/formatPersonName';
+import { generateCtPhantom } from '../../main/demo/samples';
+import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
+import { screenshotPath } from './support/chromium';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
+
+const patient = { PatientName: 'TILT^Theo', PatientID: 'TILT-1', IssuerOfPatientID: 'CHU-NORD', PatientBirthDate: '19650606', PatientSex: 'M' as const };
+const study = (uid: string, acc: string, description: string) => ({ StudyInstanceUID: uid, StudyDate: toDicomDate(new Date()), StudyTime: '030000', AccessionNumber: acc, StudyID: acc, StudyDescription: description });
+const TILTED = study('1.2.826.0.1.3680043.10.543.9711', 'TILT1', 'CT tilted gantry');
+const GAPPED = study('1.2.826.0.1.3680043.10.543.9712', 'GAP1', 'CT missing slice');
+const TILT_DEG = 20;
+
+/** The file with its ImagePositionPatient (0020,0032) moved by `dy` mm along y: a gantry tilt when dy grows with the slice. */
+function shiftedY(buffer: ArrayBuffer, dy: number): ArrayBuffer {
+  const file = dcmjs.data.DicomMessage.readFile(buffer);
+  const ipp = file.dict['00200032']!.Value as number[];
+  file.dict['00200032']!.Value = [ipp[0]!, ipp[1]! + dy, ipp[2]!];
+  return file.write() as ArrayBuffer;
+}
+
+describe('MPR on series that are not sound volumes (web mode, Chromium, real PACS)', () => {
+  let pacs: OrthancInstance;
+  let workstation: Workstation;
+  let page: Page;
+  failOnPageErrors(() => workstation);
+
+  beforeAll(async () => {
+    const spacing = 2.5;
+    const tilted = generateCtPhantom({ seed: 'mpr-tilt', patient, study: TILTED, Rows: 64, Columns: 64, slices: 20, SliceThickness: spacing });
+    const shear = spacing * Math.tan((TILT_DEG * Math.PI) / 180);
+    const tiltedFiles = tilted.instances.map((instance, k) => shiftedY(instance.buffer, k * shear));
+    const gapped = generateCtPhantom({ seed: 'mpr-gap', patient: { ...patient, PatientName: 'GAP^Gina', PatientID: 'GAP-1', PatientSex: 'F' }, study: GAPPED, Rows: 64, Columns: 64, slices: 20, SliceThickness: spacing });
+    const gappedFiles = gapped.instances.filter((_, k) => k !== 8).map((i) => i.buffer);
+    pacs = await startOrthanc({ name: 'e2e-mpr-bad', aeTitle: 'E2E_MPR_BAD', username: 'mprbad', password: 'mprbad-secret' });
+    await storeInstancesStow(pacs, [...tiltedFiles, ...gappedFiles]);
+    workstation = await startWorkstation({ nodes: [dicomwebNode('pacs-mpr-bad', 'PACS MPR bad', pacs)], viewport: { width: 1300, height: 700 } });
+    page = workstation.page;
+  });
+  afterAll(async () => {
+    await workstation?.stop();
+    await pacs?.stop({ graceMs: 0 });
+  });
+
+  async function open(StudyInstanceUID: string): Promise<void> {
+    await page.getByTestId('nav-worklist').click();
+    const row = page.locator(`[data-testid=worklist-table] tbody tr[data-study="${StudyInstanceUID}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    await page.getByTestId('worklist-table').press('Enter');
+    await page.locator(`[data-testid=study-viewer][data-study="${StudyInstanceUID}"] [data-testid=stack-viewport][data-state=ready]`).waitFor({ timeout: 60_000 });
+  }
+
+  for (const [name, target, code, words] of [
+    ['a gantry-tilted series', TILTED, 'GANTRY_TILT', new RegExp(`gantry tilt of ${TILT_DEG}(\\.0)?°`)],
+    ['a series with a missing slice', GAPPED, 'MISSING_SLICES', /about 1 slice\(s\) missing in 1 gap/],
+  ] as const) {
+    it(`explains why ${name} is not shown in MPR, and the stack still works`, async () => {
+      await open(target.StudyInstanceUID);
+      await page.getByTestId('action-mpr').click();
+      const refused = page.getByTestId('mpr-refused');
+      await refused.waitFor({ timeout: 30_000 });
+      expect(await refused.getAttribute('data-codes')).toBe(code);
+      expect(await refused.textContent()).toMatch(words);
+      expect(await page.getByTestId('mpr-viewport').first().isVisible()).toBe(false);
+      await page.screenshot({ path: screenshotPath(`mpr-refused-${code.toLowerCase()}`) });
+      await page.getByTestId('mpr-close').click();
+      const viewport = page.getByTestId('stack-viewport');
+      await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
+      await viewport.press('ArrowDown');
+      await page.locator('[data-testid=stack-viewport][data-index="1"][data-state=ready]').waitFor({ timeout: 30_000 });
+    });
+  }
+});
