@@ -1,30 +1,28 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { startWebMode } from './support/webMode';
+import { failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 const nodesFile = join(import.meta.dirname, '..', 'fixtures', 'nodes', 'two-nodes.json');
 
 describe('the workstation frame in Chromium (web mode)', () => {
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
-  const consoleErrors: string[] = [];
+  const failedResponses: string[] = [];
 
   beforeAll(async () => {
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US' });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`${r.status()} ${r.url()}`));
-    await page.goto(web.url);
+    workstation = await startWorkstation({
+      webArgs: ['--nodes', nodesFile],
+      onPage: (p) => p.on('response', (r) => r.status() >= 400 && failedResponses.push(`${r.status()} ${r.url()}`)),
+    });
+    page = workstation.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
   });
+  failOnPageErrors(() => workstation);
 
   it('renders the frame in English for an English browser', async () => {
     await page.locator('[data-testid=connection-state]:not([data-tone=pending])').waitFor();
@@ -69,49 +67,33 @@ describe('the workstation frame in Chromium (web mode)', () => {
     await page.screenshot({ path: screenshotPath('worklist-fr') });
   });
 
-  it('logged no error in the page', () => {
-    expect(consoleErrors).toEqual([]);
+  it('had no request of the page answered with an HTTP error', () => {
+    expect(failedResponses).toEqual([]);
   });
 });
 
 describe('language from the browser locale', () => {
+  let workstation: Workstation | undefined;
+  failOnPageErrors(() => workstation);
+
   it('starts in French for a French browser with no saved choice, and shows what to do without PACS', async () => {
-    const web = await startWebMode(['--no-demo']);
-    const context = await launchChromium({ locale: 'fr-FR' });
+    workstation = await startWorkstation({ webArgs: ['--no-demo'], locale: 'fr-FR' });
     try {
-      const page = await context.newPage();
-      await page.goto(web.url);
+      const page = workstation.page;
       await page.getByTestId('worklist-empty').waitFor();
       await page.locator('[data-testid=connection-state]:not([data-tone=pending])').waitFor();
       expect(await page.getByTestId('nav-worklist').textContent()).toBe('Liste de travail');
       expect(await page.getByTestId('connection-state').textContent()).toBe('Aucun PACS configuré');
       expect(await page.getByTestId('worklist-empty').textContent()).toContain('Ajoutez un PACS');
     } finally {
-      await context.close();
-      await web.stop();
-    }
-  });
-
-  it('without the token, the browser gets a refusal and no app', async () => {
-    const web = await startWebMode(['--no-demo']);
-    const context = await launchChromium();
-    try {
-      const page = await context.newPage();
-      const response = await page.goto(web.origin + '/');
-      expect(response?.status()).toBe(401);
-      expect(await page.content()).not.toContain('id="root"');
-    } finally {
-      await context.close();
-      await web.stop();
+      await workstation.stop();
     }
   });
 
   it('with no PACS configured, shows the built-in demo archive in the worklist', async () => {
-    const web = await startWebMode();
-    const context = await launchChromium({ locale: 'en-US', viewport: { width: 1500, height: 900 } });
+    workstation = await startWorkstation({ viewport: { width: 1500, height: 900 } });
     try {
-      const page = await context.newPage();
-      await page.goto(web.url);
+      const page = workstation.page;
       await page.locator('[data-testid=page-worklist][data-state=ready]').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('connection-state').textContent()).toBe('1 PACS configured');
       expect(await page.locator('[data-testid=node-outcomes] li[data-node=demo]').getAttribute('data-ok')).toBe('true');
@@ -128,24 +110,37 @@ describe('language from the browser locale', () => {
       expect(rows.filter((r) => r.id === '100200').map((r) => r.flag)).toEqual([null, null]);
       await page.screenshot({ path: screenshotPath('worklist-demo-en') });
     } finally {
-      await context.close();
-      await web.stop();
+      await workstation.stop();
     }
   });
 
   it('without WebGL2, the viewer says plainly that this computer cannot display images', async () => {
-    const web = await startWebMode(['--no-demo']);
     const noGpu = [...CHROMIUM_ARGS.filter((a) => !/swiftshader|gpu-blocklist/.test(a)), '--disable-gpu', '--disable-software-rasterizer'];
-    const context = await launchChromium({ locale: 'fr-FR', args: noGpu });
+    workstation = await startWorkstation({ webArgs: ['--no-demo'], locale: 'fr-FR', chromiumArgs: noGpu });
     try {
-      const page = await context.newPage();
-      await page.goto(web.url);
+      const page = workstation.page;
       await page.getByTestId('nav-viewer').click();
       const status = page.locator('[data-testid=viewer-status]:not([data-state=checking])');
       await status.waitFor({ timeout: 60_000 });
       expect(await status.getAttribute('data-state')).toBe('WEBGL2_UNAVAILABLE');
       expect(await status.textContent()).toContain('WebGL2 n’est pas disponible');
       await page.screenshot({ path: screenshotPath('viewer-no-webgl2-fr') });
+    } finally {
+      await workstation.stop();
+    }
+  });
+});
+
+// A bare page: no login, so no workstation.
+describe('web mode without the token', () => {
+  it('without the token, the browser gets a refusal and no app', async () => {
+    const web = await startWebMode(['--no-demo']);
+    const context = await launchChromium();
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(web.origin + '/');
+      expect(response?.status()).toBe(401);
+      expect(await page.content()).not.toContain('id="root"');
     } finally {
       await context.close();
       await web.stop();

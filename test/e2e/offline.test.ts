@@ -1,13 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom, type CtPhantomSeries } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { screenshotPath } from './support/chromium';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 // Offline reading (issue 5 items 3 and 8): a study viewed from a real PACS is cached as it is
 // viewed (metadata, series list, worklist record, frames); with the PACS stopped and the page
@@ -28,8 +25,7 @@ describe('offline reading from the local cache (web mode, Chromium, real Orthanc
   let pacs: OrthancInstance;
   let pacsStopped = false;
   let phantom: CtPhantomSeries;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
   const onlineValues: (number | undefined)[] = [];
   let gatewayRequests: string[] = [];
@@ -38,24 +34,23 @@ describe('offline reading from the local cache (web mode, Chromium, real Orthanc
     phantom = generateCtPhantom({ seed: 'e2e-offline', patient, study, Rows: 128, Columns: 128, slices: SLICES });
     pacs = await startOrthanc({ name: 'e2e-offline', aeTitle: 'E2E_OFFLINE', username: 'offline', password: 'offline-secret' });
     await storeInstancesStow(pacs, phantom.instances.map((i) => i.buffer));
-    const dir = mkdtempSync(join(tmpdir(), 'garde-e2e-offline-'));
-    const nodesFile = join(dir, 'nodes.json');
-    const node = { id: NODE, name: 'PACS Offline', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } };
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [node] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && console.log(`page ${m.type()}: ${m.text()}`));
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/gateway/')) gatewayRequests.push(r.url());
+    workstation = await startWorkstation({
+      nodes: [dicomwebNode(NODE, 'PACS Offline', pacs)],
+      viewport: { width: 1400, height: 900 },
+      onPage: (p) => {
+        p.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && console.log(`page ${m.type()}: ${m.text()}`));
+        p.on('request', (r) => {
+          if (new URL(r.url()).pathname.startsWith('/gateway/')) gatewayRequests.push(r.url());
+        });
+      },
     });
-    await page.goto(web.url);
+    page = workstation.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     if (!pacsStopped) await pacs?.stop({ graceMs: 0 });
   });
+  failOnPageErrors(() => workstation);
 
   const viewport = () => page.getByTestId('stack-viewport');
   const row = () => page.locator(`[data-testid=worklist-table] tbody tr[data-study="${study.StudyInstanceUID}"]`);
@@ -171,6 +166,8 @@ describe('offline reading from the local cache (web mode, Chromium, real Orthanc
         }),
       [NODE, damaged],
     );
+    // The viewer asks the stopped PACS for the frame it cannot read from the cache: the gateway answers 503.
+    workstation.expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$/);
     await page.reload();
     await openFromWorklist();
     expect(await next()).toBe('ready');

@@ -1,37 +1,39 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrthanc, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { screenshotPath } from './support/chromium';
+import { failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 const PASSWORD = 'Orthanc-e2e-pw';
 
 describe('Settings: PACS node management against a real Orthanc (web mode, Chromium, French)', () => {
   let orthanc: OrthancInstance;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
   const apiBodies: string[] = [];
 
   beforeAll(async () => {
     orthanc = await startOrthanc({ name: 'settings-e2e', aeTitle: 'SETTINGS_E2E', username: 'radiologue', password: PASSWORD });
-    web = await startWebMode(['--no-demo']);
-    context = await launchChromium({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('response', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/api/')) void r.text().then((text) => apiBodies.push(text), () => undefined);
+    workstation = await startWorkstation({
+      webArgs: ['--no-demo'],
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+      onPage: (p) =>
+        p.on('response', (r) => {
+          if (new URL(r.url()).pathname.startsWith('/api/')) void r.text().then((text) => apiBodies.push(text), () => undefined);
+        }),
     });
-    await page.goto(web.url);
+    page = workstation.page;
     await page.getByTestId('nav-settings').click();
     await page.locator('[data-testid=node-settings][data-state=ready]').waitFor();
   });
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await orthanc?.stop();
   });
+  failOnPageErrors(() => workstation);
 
   const result = () => page.getByTestId('node-form').getByTestId('node-test-result');
   const waitForTest = () => page.locator('[data-testid=node-form] [data-testid=node-test-result]:not([data-state=running])').waitFor({ timeout: 30_000 });
@@ -86,7 +88,7 @@ describe('Settings: PACS node management against a real Orthanc (web mode, Chrom
     expect(rowText).toContain('PACS Essai');
     expect(rowText).toContain(orthanc.dicomWebUrl);
     await connectionIs('1 PACS configuré');
-    const file = join(web.dataDir, 'nodes.json');
+    const file = join(workstation.web.dataDir, 'nodes.json');
     expect(JSON.parse(readFileSync(file, 'utf8')).nodes[0]).toMatchObject({ id: 'pacs-essai', auth: { type: 'basic', username: 'radiologue', password: PASSWORD } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
@@ -119,7 +121,7 @@ describe('Settings: PACS node management against a real Orthanc (web mode, Chrom
     await field('timeoutSeconds').fill('12,5');
     await page.getByTestId('node-save').click();
     await page.getByTestId('node-form').waitFor({ state: 'detached', timeout: 10_000 });
-    const saved = JSON.parse(readFileSync(join(web.dataDir, 'nodes.json'), 'utf8')).nodes[0];
+    const saved = JSON.parse(readFileSync(join(workstation.web.dataDir, 'nodes.json'), 'utf8')).nodes[0];
     expect(saved).toMatchObject({ stowUrl: `${orthanc.dicomWebUrl}/studies`, timeoutMs: 12_500, auth: { password: PASSWORD } });
     await page.getByTestId('node-edit').click();
     expect(await field('timeoutSeconds').inputValue()).toBe('12.5');
@@ -132,7 +134,7 @@ describe('Settings: PACS node management against a real Orthanc (web mode, Chrom
     await page.getByTestId('node-remove').click();
     await page.getByTestId('node-remove-confirm').click();
     await page.getByTestId('node-list-empty').waitFor();
-    expect(JSON.parse(readFileSync(join(web.dataDir, 'nodes.json'), 'utf8'))).toEqual({ nodes: [] });
+    expect(JSON.parse(readFileSync(join(workstation.web.dataDir, 'nodes.json'), 'utf8'))).toEqual({ nodes: [] });
     await connectionIs('Aucun PACS configuré');
     await page.screenshot({ path: screenshotPath('settings-nodes-removed') });
   });

@@ -1,13 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom, generateEnhancedMr, patientToPixel, type CtPhantomSeries, type EnhancedMrSeries, type PhantomBox, type PhantomSphere } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { screenshotPath } from './support/chromium';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 const patient = {
   PatientName: 'TOOLS^Tina',
@@ -29,10 +26,8 @@ describe('viewer reading tools and measurements on a real PACS (web mode, Chromi
   let pacs: OrthancInstance;
   let phantom: CtPhantomSeries;
   let mr: EnhancedMrSeries;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     // 256² over 400 mm (1.5625 mm pixels), 20 slices of 5 mm: spheres of 18 mm radius.
@@ -40,21 +35,14 @@ describe('viewer reading tools and measurements on a real PACS (web mode, Chromi
     mr = generateEnhancedMr({ seed: 'e2e-tools', patient, study, frames: 12 });
     pacs = await startOrthanc({ name: 'e2e-tools', aeTitle: 'E2E_TOOLS', username: 'tools', password: 'tools-secret' });
     await storeInstancesStow(pacs, [...phantom.instances.map((i) => i.buffer), mr.instance.buffer]);
-    const dir = mkdtempSync(join(tmpdir(), 'garde-e2e-tools-'));
-    const nodesFile = join(dir, 'nodes.json');
-    const node = { id: 'pacs-tools', name: 'PACS Tools', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } };
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [node] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(web.url);
+    workstation = await startWorkstation({ nodes: [dicomwebNode('pacs-tools', 'PACS Tools', pacs)], viewport: { width: 1400, height: 900 } });
+    page = workstation.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 });
   });
+  failOnPageErrors(() => workstation);
 
   const viewport = () => page.getByTestId('stack-viewport');
   const probe = <T>(fn: (p: Probe, args: number[]) => T, args: number[]) =>
@@ -274,9 +262,5 @@ describe('viewer reading tools and measurements on a real PACS (web mode, Chromi
     await press('1');
     expect(await page.getByTestId('overlay-wl').textContent()).toMatch(/^W \d+ L -?\d+$/);
     await page.screenshot({ path: screenshotPath('viewer-tools-enhanced-mr') });
-  });
-
-  it('raised no uncaught error in the page', () => {
-    expect(pageErrors).toEqual([]);
   });
 });
