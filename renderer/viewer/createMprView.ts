@@ -38,6 +38,8 @@ export interface MprViewState {
 /** Three orthographic volume viewports on one streamed volume, with crosshairs, linked window and slab. */
 export interface MprView {
   readonly elements: Readonly<Record<MprPlane, HTMLDivElement>>;
+  /** The volume in Cornerstone's cache (a 3D view may show it too; it is removed by `destroy`). */
+  readonly volumeId: string;
   /** Moves the crosshair centre (the planes' intersection) to a patient point, in mm (LPS). */
   setCentre(point: Types.Point3): void;
   centre(): Types.Point3;
@@ -101,12 +103,16 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
     const range = viewport('axial').getProperties()?.voiRange;
     if (range) emit(utilities.windowLevel.toWindowLevel(range.lower, range.upper));
   };
+  // The canvases follow their elements' size (a layout change, the window resized), keeping each camera.
+  const resizer = new ResizeObserver(() => engine.resize(true, true));
+  for (const plane of MPR_PLANES) resizer.observe(elements[plane]);
   eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
   const renderedListeners = MPR_PLANES.map((plane) => [plane, onRendered(plane)] as const);
   for (const [plane, listener] of renderedListeners) elements[plane].addEventListener(Enums.Events.IMAGE_RENDERED, listener);
   elements.axial.addEventListener(Enums.Events.VOI_MODIFIED, onVoi);
 
   const destroy = () => {
+    resizer.disconnect();
     eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
     for (const [plane, listener] of renderedListeners) elements[plane].removeEventListener(Enums.Events.IMAGE_RENDERED, listener);
     elements.axial.removeEventListener(Enums.Events.VOI_MODIFIED, onVoi);
@@ -133,6 +139,7 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
   const crosshairs = () => toolGroup.getToolInstance('Crosshairs') as { setToolCenter(point: Types.Point3): void; toolCenter: Types.Point3 } | undefined;
   const view: MprView = {
     elements,
+    volumeId,
     setCentre(point) {
       for (const plane of MPR_PLANES) viewport(plane).jumpToWorld(point);
       crosshairs()?.setToolCenter(point);

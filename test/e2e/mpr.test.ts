@@ -159,6 +159,38 @@ describe('MPR: three planes of a CT volume with crosshairs and slabs (web mode, 
     expect(Math.abs((await greyAt('axial', beside)) - tissue)).toBeLessThanOrEqual(GREY_TOLERANCE);
   });
 
+  it('renders the volume in 3D with the bone preset: bone is drawn, not background, and another preset draws otherwise', async () => {
+    await page.getByTestId('mpr-3d').click();
+    const vr = page.locator('[data-testid=vr-viewport][data-state=ready]');
+    await vr.waitFor({ timeout: 60_000 });
+    expect(await vr.getAttribute('data-preset')).toBe('CT-Bone');
+    /** The 3D canvas' pixel statistics: share of non-black pixels and mean grey of the red channel. */
+    const stats = () =>
+      page.locator('[data-testid=vr-viewport] canvas.cornerstone-canvas').evaluate(async (canvas: HTMLCanvasElement) => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let lit = 0;
+        let sum = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i]! + data[i + 1]! + data[i + 2]! > 30) lit += 1;
+          sum += data[i]!;
+        }
+        return { lit: lit / (data.length / 4), mean: sum / (data.length / 4) };
+      });
+    const bone = await stats();
+    await page.screenshot({ path: screenshotPath('mpr-3d-bone') });
+    // The body, the spheres and the marker block make an object over part of the view, not an empty frame.
+    expect(bone.lit).toBeGreaterThan(0.02);
+    expect(bone.lit).toBeLessThan(0.95);
+    await page.getByTestId('vr-preset').selectOption('CT-MIP');
+    await page.locator('[data-testid=vr-viewport][data-preset=CT-MIP]').waitFor();
+    const mip = await stats();
+    await page.screenshot({ path: screenshotPath('mpr-3d-mip') });
+    expect(Math.abs(mip.mean - bone.mean) + Math.abs(mip.lit - bone.lit) * 255).toBeGreaterThan(2);
+    await page.getByTestId('mpr-3d').click();
+    expect(await page.getByTestId('vr-viewport').count()).toBe(0);
+  });
+
   it('goes back to the stack with M, and the stack still works', async () => {
     await page.keyboard.press('m');
     await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });

@@ -1,8 +1,9 @@
-import { useMemo, useRef, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MPR_PLANES, type MprPlane, type SlabMode } from '../../viewer/createMprView';
 import type { StudyLocation } from '../../viewer/loadStudyMetadata';
 import { useMprView, type MprPhase } from './useMprView';
+import { Volume3dCell } from './Volume3dCell';
 import './mprLayout.css';
 
 const SLAB_MODES: readonly SlabMode[] = ['none', 'mip', 'minip', 'average'];
@@ -19,6 +20,7 @@ export function MprLayout({ location, SeriesInstanceUID, onClose }: { location: 
   const refs = useMemo(() => ({ axial, sagittal, coronal }), []);
   const phase = useMprView(refs, location, SeriesInstanceUID);
   const shown = phase.status === 'shown' ? phase : undefined;
+  const [with3d, setWith3d] = useState(false);
   const ready = !!shown && shown.state.loaded > 0 && MPR_PLANES.every((p) => shown.state.rendered[p]);
   return (
     <div className="mpr-layout" data-testid="mpr-layout" data-series={SeriesInstanceUID} data-state={phase.status === 'shown' ? (ready ? 'ready' : 'loading') : phase.status}>
@@ -54,6 +56,9 @@ export function MprLayout({ location, SeriesInstanceUID, onClose }: { location: 
             onChange={(e) => shown && shown.view.setSlab(shown.state.slab.mode, Number(e.target.value))}
           />
         </label>
+        <button type="button" data-testid="mpr-3d" aria-pressed={with3d} disabled={!shown} onClick={() => setWith3d(!with3d)}>
+          {t('viewer.mpr.volume')}
+        </button>
         <button type="button" data-testid="mpr-reset" disabled={!shown} onClick={() => shown?.view.reset()}>
           {t('viewer.mpr.reset')}
         </button>
@@ -69,10 +74,11 @@ export function MprLayout({ location, SeriesInstanceUID, onClose }: { location: 
           {t('viewer.mpr.failed', { message: phase.message })}
         </p>
       )}
-      <div className="mpr-grid" hidden={phase.status === 'refused' || phase.status === 'failed'}>
+      <div className={`mpr-grid${with3d ? ' with-3d' : ''}`} data-testid="mpr-grid" hidden={phase.status === 'refused' || phase.status === 'failed'}>
         {MPR_PLANES.map((plane) => (
           <MprCell key={plane} plane={plane} element={refs[plane]} rendered={!!shown?.state.rendered[plane]} />
         ))}
+        {with3d && shown && <Volume3dCell volumeId={shown.view.volumeId} Modality={shown.Modality} />}
       </div>
     </div>
   );
