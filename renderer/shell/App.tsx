@@ -12,7 +12,7 @@ import { NavBar, type Page } from './NavBar';
 import { TopBar } from './TopBar';
 import { useNodes } from './useNodes';
 import { OpenLinkNotice } from './OpenLinkNotice';
-import { useOpenLink } from './useOpenLink';
+import { useOpenLink, type OpenAs } from './useOpenLink';
 
 /** The workstation frame: top bar, navigation, and the current screen. */
 export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
@@ -21,8 +21,10 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
   const [page, setPage] = useState<Page>('worklist');
   const [language, setLanguage] = useState<LanguageSetting>(initialLanguage);
   const [study, setStudy] = useState<StudySummary>();
-  const openStudy = useCallback((s: StudySummary) => {
+  const [openAs, setOpenAs] = useState<OpenAs>();
+  const openStudy = useCallback((s: StudySummary, as?: OpenAs) => {
     setStudy(s);
+    setOpenAs(as);
     setPage('viewer');
   }, []);
   const link = useOpenLink(openStudy);
@@ -51,7 +53,7 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
           {page === 'worklist' && (
             <WorklistPage nodes={nodes} onOpenSettings={() => setPage('settings')} onOpenStudy={openStudy} initialFilter={link.kind === 'choose' ? link.filter : undefined} />
           )}
-          {page === 'viewer' && <ViewerPage study={study} onOpenWorklist={() => setPage('worklist')} />}
+          {page === 'viewer' && <ViewerPage study={study} openAs={openAs} onOpenWorklist={() => setPage('worklist')} />}
           {page === 'settings' && <SettingsPage language={language} onLanguageChange={changeLanguage} onNodesChanged={nodesChanged} />}
         </main>
       </div>

@@ -1,8 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { parseOpenLink } from '../../app/dicom/parseOpenLink';
+import { parseOpenLink, type OpenView } from '../../app/dicom/parseOpenLink';
 import type { StudySummary } from '../../app/dicom/studySummary';
 import { searchStudies, type WorklistFilter } from '../gateway/searchStudies';
 import { useAppServices } from './AppContext';
+
+/** How the link asks the opened study to be shown: a series reformatted (MPR, or MPR and 3D). */
+export interface OpenAs {
+  SeriesInstanceUID: string;
+  view: OpenView;
+}
 
 /** What an open-study link led to. */
 export type OpenLinkOutcome =
@@ -18,7 +24,7 @@ export type OpenLinkOutcome =
  * web mode alike): finds the study on whichever node has it and opens it; a patient or accession
  * matching several studies opens the worklist filtered on it; nothing is opened by guess.
  */
-export function useOpenLink(onOpen: (study: StudySummary) => void, href: string = window.location.href): OpenLinkOutcome {
+export function useOpenLink(onOpen: (study: StudySummary, as?: OpenAs) => void, href: string = window.location.href): OpenLinkOutcome {
   const { appInfo } = useAppServices();
   const [request] = useState(() => parseOpenLink(href));
   const [outcome, setOutcome] = useState<OpenLinkOutcome>(request ? { kind: 'searching' } : { kind: 'none' });
@@ -41,7 +47,7 @@ export function useOpenLink(onOpen: (study: StudySummary) => void, href: string 
         if (studies.length === 0) setOutcome({ kind: 'not-found' });
         else if (uids.size === 1) {
           setOutcome({ kind: 'open', study: studies[0]! });
-          open.current(studies[0]!);
+          open.current(studies[0]!, request.SeriesInstanceUID && request.view ? { SeriesInstanceUID: request.SeriesInstanceUID, view: request.view } : undefined);
         }
         else setOutcome({ kind: 'choose', filter });
       })

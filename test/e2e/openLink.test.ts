@@ -72,6 +72,18 @@ describe('open-study links (web mode, two real PACS)', () => {
     await expectLinkedStudyShown();
   });
 
+  it('opens a series straight in MPR when the link asks view=mpr (a referring portal launching a reformat)', async () => {
+    await open(`StudyInstanceUID=${UID}&SeriesInstanceUID=${linked.SeriesInstanceUID}&view=mpr`);
+    const layout = page.locator(`[data-testid=mpr-layout][data-series="${linked.SeriesInstanceUID}"][data-state=ready]`);
+    await layout.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('study-viewer').getAttribute('data-study')).toBe(UID);
+    expect(await page.locator('[data-testid=patient-banner] [data-field=patientId]').textContent()).toBe('LK-1');
+    expect(await page.getByTestId('mpr-viewport').count()).toBe(3);
+    expect(await page.getByTestId('vr-viewport').count()).toBe(0);
+    await page.getByTestId('mpr-close').click();
+    await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
+  });
+
   it('a patient with several studies opens the worklist filtered on them', async () => {
     await open('PatientID=LK-1');
     await page.getByTestId('open-link-notice').filter({ hasText: 'Several studies' }).waitFor({ timeout: 60_000 });

@@ -12,7 +12,7 @@ const SLAB_MODES: readonly SlabMode[] = ['none', 'mip', 'minip', 'average'];
  * A series as a volume in three planes (axial, sagittal, coronal) with crosshairs, a shared window
  * and a slab (MIP, MinIP, average); or, when its geometry does not make a sound volume, why not.
  */
-export function MprLayout({ location, SeriesInstanceUID, onClose }: { location: StudyLocation; SeriesInstanceUID: string; onClose: () => void }) {
+export function MprLayout({ location, SeriesInstanceUID, with3d: initially3d = false, onClose }: { location: StudyLocation; SeriesInstanceUID: string; with3d?: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const axial = useRef<HTMLDivElement>(null);
   const sagittal = useRef<HTMLDivElement>(null);
@@ -20,7 +20,7 @@ export function MprLayout({ location, SeriesInstanceUID, onClose }: { location: 
   const refs = useMemo(() => ({ axial, sagittal, coronal }), []);
   const phase = useMprView(refs, location, SeriesInstanceUID);
   const shown = phase.status === 'shown' ? phase : undefined;
-  const [with3d, setWith3d] = useState(false);
+  const [with3d, setWith3d] = useState(initially3d);
   const ready = !!shown && shown.state.loaded > 0 && MPR_PLANES.every((p) => shown.state.rendered[p]);
   return (
     <div className="mpr-layout" data-testid="mpr-layout" data-series={SeriesInstanceUID} data-state={phase.status === 'shown' ? (ready ? 'ready' : 'loading') : phase.status}>

@@ -5,6 +5,7 @@ import { studyKey as keyOfStudy } from '../../../app/sync/studyKey';
 import { useAppServices } from '../../shell/AppContext';
 import { LayoutGrid } from './LayoutGrid';
 import { LayoutPicker } from './LayoutPicker';
+import type { OpenAs } from '../../shell/useOpenLink';
 import { MprLayout } from './MprLayout';
 import { PatientBanner } from './PatientBanner';
 import { presetsOf } from './presetsOf';
@@ -23,7 +24,7 @@ import './studyViewer.css';
  * out by the hanging protocol (or as the reader chose: 1 × 1 to 3 × 3) with the reading toolbar
  * acting on the active viewport, and a side panel of measurements and DICOM tags.
  */
-export function StudyViewer({ study }: { study: StudySummary }) {
+export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: OpenAs | undefined }) {
   const { t } = useTranslation();
   const { appInfo } = useAppServices();
   const location = useMemo(() => ({ gatewayBaseUrl: appInfo.gatewayBaseUrl, nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID }), [appInfo.gatewayBaseUrl, study.nodeId, study.StudyInstanceUID]);
@@ -57,7 +58,10 @@ export function StudyViewer({ study }: { study: StudySummary }) {
   const activeCell = layout?.cells[control.active];
   const selected = activeCell?.SeriesInstanceUID;
   // The series of the active cell in three planes (MPR), when the reader asks for it.
-  const [mpr, setMpr] = useState<{ location: CellStudy['location']; SeriesInstanceUID: string }>();
+  // An open link may ask for a series reformatted: shown at once, before any stack.
+  const [mpr, setMpr] = useState<{ location: CellStudy['location']; SeriesInstanceUID: string; with3d?: boolean } | undefined>(() =>
+    openAs ? { location, SeriesInstanceUID: openAs.SeriesInstanceUID, with3d: openAs.view === '3d' } : undefined,
+  );
   const candidateStudy = activeCell && !activeCell.SOPInstanceUID && report && report.images.length >= 3 ? studies.get(activeCell.StudyInstanceUID) : undefined;
   const candidateLocation = candidateStudy?.location;
   const mprTarget = useMemo(() => (candidateLocation && selected ? { location: candidateLocation, SeriesInstanceUID: selected } : undefined), [candidateLocation, selected]);
@@ -92,7 +96,7 @@ export function StudyViewer({ study }: { study: StudySummary }) {
           </p>
         )}
         {list.status === 'ready' && series.length === 0 && <p className="study-message muted">{t('viewer.series.none')}</p>}
-        {mpr && <MprLayout location={mpr.location} SeriesInstanceUID={mpr.SeriesInstanceUID} onClose={() => setMpr(undefined)} />}
+        {mpr && <MprLayout location={mpr.location} SeriesInstanceUID={mpr.SeriesInstanceUID} with3d={!!mpr.with3d} onClose={() => setMpr(undefined)} />}
         {!mpr && hanging.status !== 'loading' && list.status === 'ready' && series.length > 0 && (
           <LayoutGrid
             current={study}

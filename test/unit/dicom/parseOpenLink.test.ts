@@ -11,6 +11,10 @@ describe('parseOpenLink', () => {
     ['garde://app/open?StudyInstanceUID=1.2.3', { StudyInstanceUID: '1.2.3' }],
     // A leading-zero component, as older devices write UIDs: the PACS knows the study by it.
     ['garde://open?StudyInstanceUID=999.999.2.19940822.083000', { StudyInstanceUID: '999.999.2.19940822.083000' }],
+    // A referring portal launching a reformat of one series.
+    ['http://127.0.0.1:8420/open?StudyInstanceUID=1.2.3&SeriesInstanceUID=1.2.3.4&view=mpr', { StudyInstanceUID: '1.2.3', SeriesInstanceUID: '1.2.3.4', view: 'mpr' }],
+    ['garde://open?studyUID=1.2.3&seriesUID=1.2.3.4&view=3D', { StudyInstanceUID: '1.2.3', SeriesInstanceUID: '1.2.3.4', view: '3d' }],
+    ['garde://open?StudyInstanceUID=1.2.3&SeriesInstanceUID=1.2.3.4&view=stack', { StudyInstanceUID: '1.2.3', SeriesInstanceUID: '1.2.3.4' }],
   ])('%s', (link, expected) => {
     expect(parseOpenLink(link)).toEqual(expected);
   });
@@ -21,6 +25,10 @@ describe('parseOpenLink', () => {
     'garde://open?StudyInstanceUID=1.2.abc',
     'garde://open?StudyInstanceUID=1..2',
     'garde://open?requestType=PATIENT&patientID=1',
+    'garde://open?StudyInstanceUID=1.2.3&SeriesInstanceUID=1.2.3.4&view=cine',
+    'garde://open?StudyInstanceUID=1.2.3&view=mpr',
+    'garde://open?PatientID=P1&SeriesInstanceUID=1.2.3.4&view=mpr',
+    'garde://open?StudyInstanceUID=1.2.3&SeriesInstanceUID=1.2/3&view=mpr',
     'garde://settings?StudyInstanceUID=1.2.3',
     'http://127.0.0.1:8420/studies?StudyInstanceUID=1.2.3',
     'not a link',
@@ -34,6 +42,8 @@ describe('parseOpenLink', () => {
       fc.property(uid, fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== ''), (StudyInstanceUID, PatientID) => {
         const request = { StudyInstanceUID, PatientID };
         expect(parseOpenLink(`http://127.0.0.1:1/open?${openRequestQuery(request)}`)).toEqual(request);
+        const reformat = { StudyInstanceUID, SeriesInstanceUID: `${StudyInstanceUID}.1`, view: 'mpr' as const };
+        expect(parseOpenLink(`http://127.0.0.1:1/open?${openRequestQuery(reformat)}`)).toEqual(reformat);
       }),
     );
   });
