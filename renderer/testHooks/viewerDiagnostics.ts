@@ -1,4 +1,4 @@
-import { Enums, RenderingEngine, type Types } from '@cornerstonejs/core';
+import { cache, Enums, RenderingEngine, type Types } from '@cornerstonejs/core';
 
 /** A Cornerstone3D stack viewport with nothing of Garde around it (see {@link bareStackViewport}). */
 export interface BareStackViewport {
@@ -38,11 +38,17 @@ export async function bareStackViewport(element: HTMLDivElement, imageIds: strin
   };
 }
 
+/** What Cornerstone3D's cache holds: its bytes and the volumes in it. */
+export function cacheUse(): { bytes: number; volumes: number } {
+  return { bytes: cache.getCacheSize(), volumes: cache.getVolumes().length };
+}
+
 /**
  * Exposes the viewer's diagnostics to scripts on `globalThis.gardeViewerDiagnostics`:
- * `bareStackViewport` (benchmarks time Garde's viewport beside Cornerstone3D's bare one). Test
- * variant only (testHooksEnv.d.ts); called by initCornerstone; calling it again is harmless.
+ * `bareStackViewport` (benchmarks time Garde's viewport beside Cornerstone3D's bare one) and
+ * `cacheUse` (tests check that closing a view releases its volume). Test variant only
+ * (testHooksEnv.d.ts); called by initCornerstone; calling it again is harmless.
  */
 export function exposeViewerDiagnostics(): void {
-  Object.defineProperty(globalThis, 'gardeViewerDiagnostics', { value: Object.freeze({ bareStackViewport }), configurable: true });
+  Object.defineProperty(globalThis, 'gardeViewerDiagnostics', { value: Object.freeze({ bareStackViewport, cacheUse }), configurable: true });
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom, type CtPhantomSeries, type PhantomSphere } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { screenshotPath } from './support/chromium';
+import { CHROMIUM_ARGS, screenshotPath } from './support/chromium';
 import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 type Point = [number, number, number];
@@ -42,7 +42,12 @@ describe('MPR: three planes of a CT volume with crosshairs and slabs (web mode, 
     phantom = generateCtPhantom({ seed: 'e2e-mpr', patient, study, Rows: 128, Columns: 128, slices: 40, SliceThickness: 2.5 });
     pacs = await startOrthanc({ name: 'e2e-mpr', aeTitle: 'E2E_MPR', username: 'mpr', password: 'mpr-secret' });
     await storeInstancesStow(pacs, phantom.instances.map((i) => i.buffer));
-    workstation = await startWorkstation({ nodes: [dicomwebNode('pacs-mpr', 'PACS MPR', pacs)], viewport: { width: 1400, height: 700 } });
+    // A page that can collect its garbage and tells its heap to the byte: the memory test reads both.
+    workstation = await startWorkstation({
+      nodes: [dicomwebNode('pacs-mpr', 'PACS MPR', pacs)],
+      viewport: { width: 1400, height: 700 },
+      chromiumArgs: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    });
     page = workstation.page;
   });
   afterAll(async () => {
@@ -195,5 +200,35 @@ describe('MPR: three planes of a CT volume with crosshairs and slabs (web mode, 
     await page.keyboard.press('m');
     await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('mpr-layout').count()).toBe(0);
+  });
+
+  it('releases the volume when MPR closes: ten open/close cycles leave Cornerstone’s cache and the heap where they were', async () => {
+    const use = () =>
+      page.evaluate(async () => {
+        await new Promise((r) => setTimeout(r, 50));
+        (globalThis as unknown as { gc(): void }).gc();
+        const diagnostics = (globalThis as unknown as { gardeViewerDiagnostics: { cacheUse(): { bytes: number; volumes: number } } }).gardeViewerDiagnostics;
+        return { ...diagnostics.cacheUse(), heap: (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize };
+      });
+    // One cycle first: what a first opening allocates once (shaders, tool classes) is not a leak.
+    const cycle = async () => {
+      await page.getByTestId('stack-viewport').press('m');
+      await page.locator('[data-testid=mpr-status][data-loaded="40"][data-total="40"]').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid=mpr-layout][data-state=ready]').waitFor({ timeout: 60_000 });
+      await page.keyboard.press('m');
+      await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
+    };
+    await cycle();
+    const before = await use();
+    for (let k = 0; k < 10; k += 1) await cycle();
+    const after = await use();
+    const MB = 2 ** 20;
+    console.log(
+      `mpr memory: cache ${(before.bytes / MB).toFixed(1)} → ${(after.bytes / MB).toFixed(1)} MB, volumes ${before.volumes} → ${after.volumes}, heap ${(before.heap / MB).toFixed(1)} → ${(after.heap / MB).toFixed(1)} MB after 10 cycles`,
+    );
+    expect(after.volumes).toBe(0);
+    expect(after.bytes).toBeLessThanOrEqual(before.bytes);
+    // The volume is 128×128×40 float voxels (2.5 MB): ten leaked ones would show as 25 MB.
+    expect(after.heap - before.heap).toBeLessThan(8 * MB);
   });
 });
