@@ -1,4 +1,5 @@
 import { cache, Enums, RenderingEngine, type Types } from '@cornerstonejs/core';
+import { bareMprViewports } from './bareMprViewports';
 
 /** A Cornerstone3D stack viewport with nothing of Garde around it (see {@link bareStackViewport}). */
 export interface BareStackViewport {
@@ -46,9 +47,10 @@ export function cacheUse(): { bytes: number; volumes: number } {
 /**
  * Exposes the viewer's diagnostics to scripts on `globalThis.gardeViewerDiagnostics`:
  * `bareStackViewport` (benchmarks time Garde's viewport beside Cornerstone3D's bare one) and
- * `cacheUse` (tests check that closing a view releases its volume). Test variant only
+ * `bareMprViewports` (the MPR benchmark's reference), `cacheUse` (tests check that closing a view
+ * releases its volume). Test variant only
  * (testHooksEnv.d.ts); called by initCornerstone; calling it again is harmless.
  */
 export function exposeViewerDiagnostics(): void {
-  Object.defineProperty(globalThis, 'gardeViewerDiagnostics', { value: Object.freeze({ bareStackViewport, cacheUse }), configurable: true });
+  Object.defineProperty(globalThis, 'gardeViewerDiagnostics', { value: Object.freeze({ bareStackViewport, bareMprViewports, cacheUse }), configurable: true });
 }

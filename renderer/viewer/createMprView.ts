@@ -51,6 +51,8 @@ export interface MprView {
   worldAt(plane: MprPlane, canvas: [number, number]): Types.Point3;
   /** The unit normal of a plane (its viewing direction). */
   normalOf(plane: MprPlane): Types.Point3;
+  /** Moves a plane by `delta` slices along its normal (the wheel does the same). */
+  scroll(plane: MprPlane, delta: number): void;
   /** Turns the two other planes about the normal of `plane`, through the centre (oblique planes, still orthogonal). */
   rotate(plane: MprPlane, degrees: number): void;
   setSlab(mode: SlabMode, thickness: number): void;
@@ -153,6 +155,7 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
     canvasPointOf: (plane, point) => [...viewport(plane).worldToCanvas(point)] as [number, number],
     worldAt: (plane, canvas) => viewport(plane).canvasToWorld(canvas),
     normalOf: (plane) => [...viewport(plane).getCamera().viewPlaneNormal!] as Types.Point3,
+    scroll: (plane, delta) => utilities.scroll(viewport(plane) as unknown as Parameters<typeof utilities.scroll>[0], { delta }),
     rotate(plane, degrees) {
       const axis = view.normalOf(plane);
       const centre = view.centre();

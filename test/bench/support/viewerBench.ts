@@ -40,8 +40,11 @@ export interface ViewerBench {
   slices: number;
   web: WebMode;
   pacs: OrthancInstance;
-  /** A fresh Chromium profile on web mode (closed by `stop`), page errors and warnings logged. */
-  openPage(): Promise<Page>;
+  /**
+   * A fresh Chromium profile on web mode (closed by `stop`), page errors and warnings logged; `args`
+   * replace the default Chromium flags; `bypassCSP` lets a reference page read a PACS itself.
+   */
+  openPage(args?: string[], bypassCSP?: boolean): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -82,8 +85,8 @@ export async function startViewerBench(name: string, slices: number): Promise<Vi
     slices,
     web: started,
     pacs,
-    async openPage() {
-      const context = await launchChromium({ viewport: { width: 1400, height: 900 } });
+    async openPage(args, bypassCSP) {
+      const context = await launchChromium({ viewport: { width: 1400, height: 900 }, ...(args ? { args } : {}), ...(bypassCSP ? { bypassCSP } : {}) });
       contexts.push(context);
       const page = await context.newPage();
       page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && log(`  page ${m.type()}: ${m.text().slice(0, 300)}`));

@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS = [
  * A fresh Chromium profile with the given UI locale (and flags, default {@link CHROMIUM_ARGS}).
  * Close it with `context.close()`: the profile folder is removed then.
  */
-export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number }; args?: string[] } = {}): Promise<BrowserContext> {
+export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number }; args?: string[]; bypassCSP?: boolean } = {}): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`npm run setup:system\``);
   const profile = mkdtempSync(join(tmpdir(), 'garde-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -33,6 +33,7 @@ export async function launchChromium(options: { locale?: string; viewport?: { wi
     args: [...(options.args ?? CHROMIUM_ARGS), `--lang=${options.locale ?? 'en-US'}`],
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.bypassCSP ? { bypassCSP: true } : {}),
   });
   // Removed once the browser has exited and written its last files; a folder still busy is left to the run's temporary folder.
   const close = context.close.bind(context);
