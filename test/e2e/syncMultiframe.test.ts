@@ -1,13 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as dicomParser from 'dicom-parser';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom, generateEnhancedMr } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 import { idbFrames, syncCall, waitForStudy, type SyncStudy } from './pages/syncPageHelpers';
 
 // Multi-frame instances in the prefetch (issue 5): an Enhanced MR Image of 60 frames in one
@@ -22,33 +18,27 @@ const patient = { PatientName: 'MULTI^FRAME', PatientID: 'MF-1', PatientBirthDat
 
 describe('multi-frame instances in the prefetch (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
   const mr = generateEnhancedMr({ seed: 'multiframe', patient, study, Rows: 256, Columns: 256, frames: FRAMES, SeriesNumber: 1 });
   const ct = generateCtPhantom({ seed: 'multiframe', patient, study, Rows: 128, Columns: 128, slices: 5, SeriesNumber: 2 });
+  failOnPageErrors(() => workstation);
 
   beforeAll(async () => {
     pacs = await startOrthanc({ name: 'multiframe', aeTitle: 'MULTIFRAME', username: 'mf', password: 'mf-secret' });
     await storeInstancesStow(pacs, [mr.instance.buffer, ...ct.instances.map((x) => x.buffer)]);
-    const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-multiframe-')), 'nodes.json');
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [{ id: NODE, name: 'Multi-frame PACS', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } }] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US' });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && console.log(`page error: ${m.text()}`));
-    await page.goto(web.url);
+    workstation = await startWorkstation({ nodes: [dicomwebNode(NODE, 'Multi-frame PACS', pacs)] });
+    page = workstation.page;
     await page.getByTestId('sync-status').waitFor({ timeout: 60_000 });
   }, 300_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 });
   });
 
   it('counts frames, not instances, in progress and offline ready; each frame cached with its own bytes', async () => {
     // A slow link so the progress is seen while the multi-frame instance streams.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await workstation.context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 2e6, uploadThroughput: -1 });
     await syncCall(page, 'enqueue', [{ nodeId: NODE, StudyInstanceUID, reason: 'worklist', priority: 0 }]);

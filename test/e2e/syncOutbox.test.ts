@@ -1,12 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom } from '../../main/demo/samples';
 import { startOrthanc, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 import { syncCall } from './pages/syncPageHelpers';
 
 // Outbox (issue 5 item 7): an item queued while its PACS is down waits with backoff, survives a
@@ -16,10 +15,10 @@ const NODE = 'pacs-outbox';
 
 describe('outbox sender (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
   const stows: number[] = [];
+  failOnPageErrors(() => workstation);
   const item = generateCtPhantom({
     seed: 'outbox',
     patient: { PatientName: 'OUTBOX^Olga', PatientID: 'OUT-1', PatientBirthDate: '19700101', PatientSex: 'F' },
@@ -31,25 +30,23 @@ describe('outbox sender (web mode, Chromium, real Orthanc)', () => {
 
   beforeAll(async () => {
     pacs = await startOrthanc({ name: 'e2e-outbox', aeTitle: 'E2E_OUTBOX', username: 'outbox', password: 'outbox-secret', workDir: mkdtempSync(join(tmpdir(), 'garde-e2e-outbox-')) });
-    const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-outbox-nodes-')), 'nodes.json');
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [{ id: NODE, name: 'PACS Outbox', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } }] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US' });
-    page = await context.newPage();
-    page.on('requestfinished', (r) => {
-      if (r.method() === 'POST' && r.url().endsWith(`/nodes/${NODE}/dicom-web/studies`)) void r.response().then((res) => res && stows.push(res.status()));
-    });
-    await page.goto(web.url);
+    const watch = (p: Page) =>
+      p.on('requestfinished', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith(`/nodes/${NODE}/dicom-web/studies`)) void r.response().then((res) => res && stows.push(res.status()));
+      });
+    workstation = await startWorkstation({ nodes: [dicomwebNode(NODE, 'PACS Outbox', pacs)], onPage: watch });
+    page = workstation.page;
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 }).catch(() => undefined);
   });
 
   const outbox = () => syncCall<{ SOPInstanceUID: string; state?: number; attempts: number; bytes: number }[]>(page, 'outbox');
 
   it('delivers an item queued while the PACS is down exactly once, across a reload', async () => {
+    // Each attempt to send to the stopped PACS: the gateway says 503 Service Unavailable.
+    workstation.expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$/);
     const { httpPort, dicomPort, workDir } = pacs;
     process.kill(pacs.pid, 'SIGKILL');
     await pacs.exited;

@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom, type CtPhantomSeries } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 import { idbFrames, syncCall, waitForStudy, type SyncStudy } from './pages/syncPageHelpers';
 
 // The cache's size limit enforced by the prefetch queue (issue 5): after each stored study the
@@ -37,9 +33,9 @@ interface Usage {
 
 describe('cache limit enforced during prefetch (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
+  failOnPageErrors(() => workstation);
 
   const prefetch = async (i: number, priority = 0) => {
     await syncCall(page, 'enqueue', [{ nodeId: NODE, StudyInstanceUID: uid(i), reason: 'worklist', priority }]);
@@ -50,18 +46,12 @@ describe('cache limit enforced during prefetch (web mode, Chromium, real Orthanc
   beforeAll(async () => {
     pacs = await startOrthanc({ name: 'quota', aeTitle: 'QUOTA', username: 'quota', password: 'quota-secret' });
     for (let i = 1; i <= 10; i += 1) await storeInstancesStow(pacs, smallCt(i).instances.map((x) => x.buffer));
-    const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-quota-')), 'nodes.json');
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [{ id: NODE, name: 'Quota PACS', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } }] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && console.log(`page error: ${m.text()}`));
-    await page.goto(web.url);
+    workstation = await startWorkstation({ nodes: [dicomwebNode(NODE, 'Quota PACS', pacs)], viewport: { width: 1400, height: 900 } });
+    page = workstation.page;
     await page.getByTestId('sync-status').waitFor({ timeout: 60_000 });
   }, 300_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 });
   });
 
@@ -71,7 +61,7 @@ describe('cache limit enforced during prefetch (web mode, Chromium, real Orthanc
     expect(await cached()).toEqual([1, 2, 3, 4, 5, 6].map(uid).sort());
     expect(await syncCall(page, 'pin', NODE, uid(1), true)).toBe(true);
     // Study 2 open in the viewer (an open-study link): protected while shown, and accessed last.
-    await page.goto(`${web.origin}/open?StudyInstanceUID=${uid(2)}`);
+    await page.goto(`${workstation.web.origin}/open?StudyInstanceUID=${uid(2)}`);
     await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
     const before = await syncCall<Usage>(page, 'usage');
     const perStudy = Math.max(...before.studies.map((s) => s.bytes));

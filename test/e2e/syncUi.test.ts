@@ -1,13 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom, type CtPhantomSeries } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 import { idbFrames, syncCall } from './pages/syncPageHelpers';
 
 // The prefetch as the reader drives it with the mouse (issue 5): "Prefetch worklist" in the top
@@ -39,9 +35,9 @@ async function throttle(page: Page, bytesPerSecond: number): Promise<void> {
 
 describe('prefetch driven from the UI (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
+  failOnPageErrors(() => workstation);
   const row = (i: number) => page.locator(`[data-testid=worklist-table] tbody tr[data-study="${uid(i)}"]`);
   const badge = (i: number): Locator => row(i).getByTestId('sync-badge');
   const status = () => page.getByTestId('sync-status');
@@ -55,18 +51,12 @@ describe('prefetch driven from the UI (web mode, Chromium, real Orthanc)', () =>
   beforeAll(async () => {
     pacs = await startOrthanc({ name: 'sync-ui', aeTitle: 'SYNC_UI', username: 'ui', password: 'ui-secret' });
     for (let i = 1; i <= 4; i += 1) await storeInstancesStow(pacs, ct(i, SLICES).instances.map((x) => x.buffer));
-    const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-sync-ui-')), 'nodes.json');
-    writeFileSync(nodesFile, JSON.stringify({ nodes: [{ id: NODE, name: 'UI PACS', kind: 'dicomweb', baseUrl: pacs.dicomWebUrl, auth: { type: 'basic', username: pacs.username, password: pacs.password } }] }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1500, height: 900 } });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && console.log(`page error: ${m.text()}`));
-    await page.goto(web.url);
+    workstation = await startWorkstation({ nodes: [dicomwebNode(NODE, 'UI PACS', pacs)], viewport: { width: 1500, height: 900 } });
+    page = workstation.page;
     await page.locator('[data-testid=worklist-table][data-count="4"]').waitFor({ timeout: 60_000 });
   }, 300_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await pacs?.stop({ graceMs: 0 });
   });
 
@@ -131,6 +121,8 @@ describe('prefetch driven from the UI (web mode, Chromium, real Orthanc)', () =>
   it('lists the outbox in Settings with each item state: delivered, refused', async () => {
     const report = ct(9, 1, 64).instances[0]!;
     await syncCall(page, 'addOutboxItem', { nodeId: NODE, StudyInstanceUID: report.StudyInstanceUID, SOPInstanceUID: report.SOPInstanceUID, bytes: [...new Uint8Array(report.buffer)] });
+    // The PACS refuses the bytes that are not DICOM; the gateway answers that refusal with 502 Bad Gateway.
+    workstation.expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 502 \(Bad Gateway\)$/);
     await syncCall(page, 'addOutboxItem', { nodeId: NODE, StudyInstanceUID: uid(1), SOPInstanceUID: `${uid(1)}.77`, bytes: [...new TextEncoder().encode('not a DICOM file')] });
     await page.getByTestId('nav-settings').click();
     const item = (sop: string) => page.locator(`[data-testid=outbox-item][data-sop="${sop}"]`);

@@ -1,13 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { generateCtPhantom, generateMrSeries, type RequestedProcedurePriority, type StudyDescriptor } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
-import { launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { screenshotPath } from './support/chromium';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 // Every worklist filter against two real PACS: the search fields (date range, default since
 // yesterday; name; patient ID; accession; modality) sent as QIDO-RS to both nodes, and the row
@@ -56,9 +53,9 @@ function instancesOf(c: Case): ArrayBuffer[] {
 
 describe('worklist filters on two real PACS (web mode, Chromium)', () => {
   const pacs: Partial<Record<'nord' | 'sud', OrthancInstance>> = {};
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
+  failOnPageErrors(() => workstation);
 
   beforeAll(async () => {
     for (const node of ['nord', 'sud'] as const) {
@@ -66,17 +63,12 @@ describe('worklist filters on two real PACS (web mode, Chromium)', () => {
       pacs[node] = p;
       await storeInstancesStow(p, CASES.filter((c) => c.node === node).flatMap(instancesOf));
     }
-    const nodesFile = join(mkdtempSync(join(tmpdir(), 'garde-e2e-filters-')), 'nodes.json');
-    const nodes = (['nord', 'sud'] as const).map((n) => ({ id: `pacs-${n}`, name: `PACS ${n}`, kind: 'dicomweb', baseUrl: pacs[n]!.dicomWebUrl, auth: { type: 'basic', username: pacs[n]!.username, password: pacs[n]!.password } }));
-    writeFileSync(nodesFile, JSON.stringify({ nodes }));
-    web = await startWebMode(['--nodes', nodesFile]);
-    context = await launchChromium({ locale: 'en-US', viewport: { width: 1600, height: 900 } });
-    page = await context.newPage();
-    await page.goto(web.url);
+    const nodes = (['nord', 'sud'] as const).map((n) => dicomwebNode(`pacs-${n}`, `PACS ${n}`, pacs[n]!));
+    workstation = await startWorkstation({ nodes, viewport: { width: 1600, height: 900 } });
+    page = workstation.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
     await Promise.all(Object.values(pacs).map((p) => p.stop({ graceMs: 0 })));
   });
 

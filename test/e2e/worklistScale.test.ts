@@ -1,19 +1,20 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtPhantom, type RequestedProcedurePriority } from '../../main/demo/samples';
-import { launchChromium, screenshotPath } from './support/chromium';
-import { startWebMode, type WebMode } from './support/webMode';
+import { screenshotPath } from './support/chromium';
+import type { WebMode } from './support/webMode';
+import { failOnPageErrors, startWorkstation, type Workstation } from './support/workstation';
 
 const STUDIES = 10_000;
 const PRIORITIES: RequestedProcedurePriority[] = ['ROUTINE', 'LOW', 'MEDIUM', 'HIGH', 'STAT'];
 
 describe(`worklist with ${STUDIES} studies (folder node of real DICOM files)`, () => {
-  let web: WebMode;
-  let context: BrowserContext;
+  let workstation: Workstation;
   let page: Page;
+  failOnPageErrors(() => workstation);
 
   beforeAll(async () => {
     const folder = mkdtempSync(join(tmpdir(), 'garde-10k-'));
@@ -38,25 +39,22 @@ describe(`worklist with ${STUDIES} studies (folder node of real DICOM files)`, (
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, `${i}.dcm`), new Uint8Array(instance!.buffer));
     }
-    const nodes = join(folder, '..', `nodes-${Date.now()}.json`);
-    writeFileSync(nodes, JSON.stringify({ nodes: [{ id: 'big', name: 'Big archive', kind: 'folder', path: folder }] }));
-    web = await startWebMode(['--nodes', nodes]);
     // The folder's first indexing (10000 files) may outlast a search's 10 s per node: this test is
     // about listing them, so the page opens once the node answers a search.
-    const deadline = Date.now() + 240_000;
-    for (;;) {
-      const answer = await fetch(`${web.origin}/gateway/search/studies?limit=1`, { headers: { authorization: `Bearer ${web.token}` } });
-      const body = (await answer.json()) as { nodes: { ok: boolean }[] };
-      if (body.nodes.every((n) => n.ok)) break;
-      if (Date.now() > deadline) throw new Error(`the folder node still fails to answer: ${JSON.stringify(body.nodes)}`);
-    }
-    context = await launchChromium({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    await page.goto(web.url);
+    const indexed = async (web: WebMode) => {
+      const deadline = Date.now() + 240_000;
+      for (;;) {
+        const answer = await fetch(`${web.origin}/gateway/search/studies?limit=1`, { headers: { authorization: `Bearer ${web.token}` } });
+        const body = (await answer.json()) as { nodes: { ok: boolean }[] };
+        if (body.nodes.every((n) => n.ok)) return;
+        if (Date.now() > deadline) throw new Error(`the folder node still fails to answer: ${JSON.stringify(body.nodes)}`);
+      }
+    };
+    workstation = await startWorkstation({ nodes: [{ id: 'big', name: 'Big archive', kind: 'folder', path: folder }], viewport: { width: 1400, height: 900 }, beforeOpen: indexed });
+    page = workstation.page;
   }, 300_000);
   afterAll(async () => {
-    await context?.close();
-    await web?.stop();
+    await workstation?.stop();
   });
 
   it('lists them all, most urgent first, with only the visible rows in the page', async () => {
