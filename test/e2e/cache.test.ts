@@ -1,11 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpBridge } from '../../renderer/bridge';
 import type {} from './pages/cacheHarness';
-import { buildTestPages, serveTestPages } from './pages/serveTestPages';
-import { launchChromium } from './support/chromium';
+import { failOnHarnessErrors, openCacheHarness, type CacheHarness } from './support/cacheHarness';
 import { startWebMode, type WebMode } from './support/webMode';
 
 // The local cache (renderer/cache) in Debian's Chromium with its real IndexedDB and WebCrypto,
@@ -17,29 +16,24 @@ const PATIENT_ID = 'PID-424242';
 const sop = (i: number) => `${STUDY}.1.${i}`;
 
 describe('the local cache in Chromium', () => {
-  let pages: Awaited<ReturnType<typeof serveTestPages>>;
+  let harness: CacheHarness | undefined;
   let web: WebMode;
-  let context: BrowserContext;
   let page: Page;
+  failOnHarnessErrors(() => harness);
   let key = '';
 
   beforeAll(async () => {
-    buildTestPages();
-    pages = await serveTestPages();
     web = await startWebMode(['--no-demo']);
     const result = await createHttpBridge(fetch, web.origin, { authorization: `Bearer ${web.token}` }).getCacheKey(undefined);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.protection).toBe('key-file');
     key = result.value.key;
-    context = await launchChromium();
-    page = await context.newPage();
-    await page.goto(`${pages.origin}/cacheHarness.html`);
-    await page.waitForFunction(() => document.title === 'cache-harness-ready');
+    harness = await openCacheHarness();
+    page = harness.page;
   });
   afterAll(async () => {
-    await context?.close();
     await web?.stop();
-    await pages?.close();
+    await harness?.close();
   });
 
   it('web mode keeps the key in <dataDir>/cache.key, mode 0600', () => {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {} from './pages/cacheHarness';
-import { buildTestPages, serveTestPages } from './pages/serveTestPages';
-import { launchChromium } from './support/chromium';
+import { failOnHarnessErrors, openCacheHarness, type CacheHarness } from './support/cacheHarness';
 
 // Quota and retention of the local cache in Chromium: which studies go, which stay, and whether
 // the browser's own usage figure follows; plus throughput beside a bare IndexedDB store.
@@ -13,21 +12,16 @@ const T0 = Date.UTC(2026, 0, 14, 22, 0, 0);
 const key = randomBytes(32).toString('base64');
 
 describe('cache eviction and purge in Chromium', () => {
-  let pages: Awaited<ReturnType<typeof serveTestPages>>;
-  let context: BrowserContext;
+  let harness: CacheHarness | undefined;
   let page: Page;
+  failOnHarnessErrors(() => harness);
 
   beforeAll(async () => {
-    buildTestPages();
-    pages = await serveTestPages();
-    context = await launchChromium();
-    page = await context.newPage();
-    await page.goto(`${pages.origin}/cacheHarness.html`);
-    await page.waitForFunction(() => document.title === 'cache-harness-ready');
+    harness = await openCacheHarness();
+    page = harness.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await pages?.close();
+    await harness?.close();
   });
 
   it('evicts least recently used studies to the limit, keeping pinned, open and outbox studies; the browser usage goes down', async () => {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {} from './pages/cacheHarness';
-import { buildTestPages, serveTestPages } from './pages/serveTestPages';
-import { launchChromium } from './support/chromium';
+import { failOnHarnessErrors, openCacheHarness, type CacheHarness } from './support/cacheHarness';
 
 // The reader's state of each study in the local cache (renderer/cache in Chromium, through the
 // cache test page): measurements sealed per study and deleted with it, read states from the
@@ -14,21 +13,16 @@ const T0 = Date.UTC(2026, 0, 14, 22, 0, 0);
 const key = randomBytes(32).toString('base64');
 
 describe('study state in the local cache (Chromium)', () => {
-  let pages: Awaited<ReturnType<typeof serveTestPages>>;
-  let context: BrowserContext;
+  let harness: CacheHarness | undefined;
   let page: Page;
+  failOnHarnessErrors(() => harness);
 
   beforeAll(async () => {
-    buildTestPages();
-    pages = await serveTestPages();
-    context = await launchChromium();
-    page = await context.newPage();
-    await page.goto(`${pages.origin}/cacheHarness.html`);
-    await page.waitForFunction(() => document.title === 'cache-harness-ready');
+    harness = await openCacheHarness();
+    page = harness.page;
   });
   afterAll(async () => {
-    await context?.close();
-    await pages?.close();
+    await harness?.close();
   });
 
   it('upgrades a version 2 database: its records stay, the measurements and read state tables are there, outbox rows take one state and a kind', async () => {
