@@ -1,5 +1,5 @@
 import { cache, Enums, eventTarget, setVolumesForViewports, utilities, volumeLoader, type Types } from '@cornerstonejs/core';
-import { ToolGroupManager, synchronizers, type Types as ToolTypes } from '@cornerstonejs/tools';
+import { annotation, ToolGroupManager, synchronizers, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { createMprToolGroup } from './mprTools';
 import { sharedRenderingEngine } from './sharedRenderingEngine';
 
@@ -119,6 +119,10 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
     for (const [plane, listener] of renderedListeners) elements[plane].removeEventListener(Enums.Events.IMAGE_RENDERED, listener);
     elements.axial.removeEventListener(Enums.Events.VOI_MODIFIED, onVoi);
     voiSync.destroy();
+    // The crosshairs keep one annotation a plane in the annotation state: they go with the planes.
+    for (const plane of MPR_PLANES) {
+      for (const a of annotation.state.getAnnotations('Crosshairs', elements[plane]) ?? []) if (a.annotationUID) annotation.state.removeAnnotation(a.annotationUID);
+    }
     ToolGroupManager.destroyToolGroup(toolGroup.id);
     for (const plane of MPR_PLANES) engine.disableElement(viewportIds[plane]);
     const volume = cache.getVolume(volumeId) as (Types.IImageVolume & { cancelLoading?: () => void }) | undefined;
