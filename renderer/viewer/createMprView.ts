@@ -31,7 +31,8 @@ export interface MprViewState {
   windowWidth?: number;
   windowCenter?: number;
   slab: { mode: SlabMode; thickness: number };
-  /** Why the volume could not be made or loaded. */
+  /** Slices that could not be loaded (the volume has holes there), and the first one's error. */
+  failed: number;
   error?: string;
 }
 
@@ -77,7 +78,7 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
   const id = `garde-mpr-${++counter}`;
   const volumeId = `cornerstoneStreamingImageVolume:${id}`;
   const viewportIds = Object.fromEntries(MPR_PLANES.map((plane) => [plane, `${id}-${plane}`])) as Record<MprPlane, string>;
-  let state: MprViewState = { loaded: 0, total: imageIds.length, rendered: { axial: false, sagittal: false, coronal: false }, slab: { mode: 'none', thickness: 0 } };
+  let state: MprViewState = { loaded: 0, total: imageIds.length, rendered: { axial: false, sagittal: false, coronal: false }, slab: { mode: 'none', thickness: 0 }, failed: 0 };
   const emit = (patch: Partial<MprViewState>) => {
     state = { ...state, ...patch };
     onChange(state);
@@ -98,6 +99,16 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
     const detail = (event as CustomEvent<{ volumeId: string; framesProcessed: number }>).detail;
     if (detail.volumeId === volumeId) emit({ loaded: detail.framesProcessed });
   };
+  // The image loader's own event names the image (the volume's IMAGE_LOAD_ERROR gives an index in 5.14).
+  const ours = new Set(imageIds);
+  const lost = new Set<string>();
+  const onLoadError = (event: Event) => {
+    const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
+    if (!detail?.imageId || !ours.has(detail.imageId) || lost.has(detail.imageId)) return;
+    lost.add(detail.imageId);
+    const message = detail.error instanceof Error ? detail.error.message : String(detail.error ?? 'unknown error');
+    emit({ failed: lost.size, error: state.error ?? message });
+  };
   const onRendered = (plane: MprPlane) => () => {
     if (!state.rendered[plane] && viewport(plane).getActors().length > 0) emit({ rendered: { ...state.rendered, [plane]: true } });
   };
@@ -109,6 +120,7 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
   const resizer = new ResizeObserver(() => engine.resize(true, true));
   for (const plane of MPR_PLANES) resizer.observe(elements[plane]);
   eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+  eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, onLoadError);
   const renderedListeners = MPR_PLANES.map((plane) => [plane, onRendered(plane)] as const);
   for (const [plane, listener] of renderedListeners) elements[plane].addEventListener(Enums.Events.IMAGE_RENDERED, listener);
   elements.axial.addEventListener(Enums.Events.VOI_MODIFIED, onVoi);
@@ -116,6 +128,7 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
   const destroy = () => {
     resizer.disconnect();
     eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+    eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_FAILED, onLoadError);
     for (const [plane, listener] of renderedListeners) elements[plane].removeEventListener(Enums.Events.IMAGE_RENDERED, listener);
     elements.axial.removeEventListener(Enums.Events.VOI_MODIFIED, onVoi);
     voiSync.destroy();
@@ -127,7 +140,7 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
     for (const plane of MPR_PLANES) engine.disableElement(viewportIds[plane]);
     const volume = cache.getVolume(volumeId) as (Types.IImageVolume & { cancelLoading?: () => void }) | undefined;
     volume?.cancelLoading?.();
-    cache.removeVolumeLoadObject(volumeId);
+    if (volume) cache.removeVolumeLoadObject(volumeId);
   };
 
   try {

@@ -2,7 +2,7 @@ import dcmjs from 'dcmjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
-import { generateCtPhantom } from '../../main/demo/samples';
+import { generateCtPhantom, type CtPhantomSeries } from '../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { screenshotPath } from './support/chromium';
 import { openFromWorklist } from './support/mprPage';
@@ -12,6 +12,7 @@ const patient = { PatientName: 'TILT^Theo', PatientID: 'TILT-1', IssuerOfPatient
 const study = (uid: string, acc: string, description: string) => ({ StudyInstanceUID: uid, StudyDate: toDicomDate(new Date()), StudyTime: '030000', AccessionNumber: acc, StudyID: acc, StudyDescription: description });
 const TILTED = study('1.2.826.0.1.3680043.10.543.9711', 'TILT1', 'CT tilted gantry');
 const GAPPED = study('1.2.826.0.1.3680043.10.543.9712', 'GAP1', 'CT missing slice');
+const SOUND = study('1.2.826.0.1.3680043.10.543.9713', 'LOST1', 'CT lost slice');
 const TILT_DEG = 20;
 
 /** The file with its ImagePositionPatient (0020,0032) moved by `dy` mm along y: a gantry tilt when dy grows with the slice. */
@@ -24,6 +25,7 @@ function shiftedY(buffer: ArrayBuffer, dy: number): ArrayBuffer {
 
 describe('MPR on series that are not sound volumes (web mode, Chromium, real PACS)', () => {
   let pacs: OrthancInstance;
+  let sound: CtPhantomSeries;
   let workstation: Workstation;
   let page: Page;
   failOnPageErrors(() => workstation);
@@ -35,8 +37,9 @@ describe('MPR on series that are not sound volumes (web mode, Chromium, real PAC
     const tiltedFiles = tilted.instances.map((instance, k) => shiftedY(instance.buffer, k * shear));
     const gapped = generateCtPhantom({ seed: 'mpr-gap', patient: { ...patient, PatientName: 'GAP^Gina', PatientID: 'GAP-1', PatientSex: 'F' }, study: GAPPED, Rows: 64, Columns: 64, slices: 20, SliceThickness: spacing });
     const gappedFiles = gapped.instances.filter((_, k) => k !== 8).map((i) => i.buffer);
+    sound = generateCtPhantom({ seed: 'mpr-lost', patient: { ...patient, PatientName: 'LOST^Luc', PatientID: 'LOST-1' }, study: SOUND, Rows: 64, Columns: 64, slices: 20, SliceThickness: spacing });
     pacs = await startOrthanc({ name: 'e2e-mpr-bad', aeTitle: 'E2E_MPR_BAD', username: 'mprbad', password: 'mprbad-secret' });
-    await storeInstancesStow(pacs, [...tiltedFiles, ...gappedFiles]);
+    await storeInstancesStow(pacs, [...tiltedFiles, ...gappedFiles, ...sound.instances.map((i) => i.buffer)]);
     workstation = await startWorkstation({ nodes: [dicomwebNode('pacs-mpr-bad', 'PACS MPR bad', pacs)], viewport: { width: 1300, height: 700 } });
     page = workstation.page;
   });
@@ -65,4 +68,26 @@ describe('MPR on series that are not sound volumes (web mode, Chromium, real PAC
       await page.locator('[data-testid=stack-viewport][data-index="1"][data-state=ready]').waitFor({ timeout: 30_000 });
     });
   }
+
+  it('says which slices a volume lacks when a frame cannot be fetched while it loads, and still shows the others', async () => {
+    await openFromWorklist(page, SOUND.StudyInstanceUID);
+    const lost = sound.instances[10]!.SOPInstanceUID;
+    const pattern = `**/instances/${lost}/frames/**`;
+    await page.route(pattern, (route) => route.abort('connectionreset'));
+    workstation.expectErrors(/^console\.error: Failed to load resource: net::ERR_CONNECTION_RESET$/);
+    try {
+      await page.getByTestId('action-mpr').click();
+      const failed = page.locator('[data-testid=mpr-slices-failed][data-failed="1"]');
+      await failed.waitFor({ timeout: 60_000 });
+      expect(await failed.textContent()).toMatch(/1 slice could not be loaded, the volume has a gap there/);
+      // Every slice was tried: the others are in the volume, drawn.
+      await page.locator('[data-testid=mpr-status][data-loaded="20"][data-total="20"]').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid=mpr-layout][data-state=ready]').waitFor({ timeout: 60_000 });
+      await page.screenshot({ path: screenshotPath('mpr-slice-lost') });
+    } finally {
+      await page.unroute(pattern);
+    }
+    await page.getByTestId('mpr-close').click();
+    await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
+  });
 });

@@ -103,6 +103,12 @@ function MprStatus({ phase }: { phase: MprPhase }) {
     <span className="mpr-status" data-testid="mpr-status" data-loaded={state.loaded} data-total={state.total}>
       {state.loaded < state.total ? t('viewer.mpr.progress', { loaded: state.loaded, total: state.total }) : t('viewer.mpr.loaded', { total: state.total })}
       {check.reducedFor && ` · ${t('viewer.mpr.reduced', { step: check.sliceStep, limit: check.reducedFor.limit, value: check.reducedFor.value })}`}
+      {state.failed > 0 && (
+        <strong className="mpr-failed" role="alert" data-testid="mpr-slices-failed" data-failed={state.failed}>
+          {' · '}
+          {t('viewer.mpr.slicesFailed', { count: state.failed, message: state.error })}
+        </strong>
+      )}
       {state.windowWidth !== undefined && ` · ${t('viewer.overlay.windowLevel', { width: Math.round(state.windowWidth), center: Math.round(state.windowCenter ?? 0) })}`}
     </span>
   );
