@@ -33,11 +33,11 @@ function templateKeys(): { prefix: string; file: string }[] {
   );
 }
 
-/** Every error code raised in app/, main/ and renderer/ (error classes' `code`, coded error constructors). */
+/** Every error code raised in app/, main/ and renderer/ (error classes' `code`, coded base-class and error constructors). */
 function raisedCodes(): { code: string; file: string }[] {
   return ['app', 'main', 'renderer'].flatMap((dir) =>
     files(join(root, dir)).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/(?:readonly code = |new (?:SyncRequestError|GardeError)\(\s*(?:[^'()]*\? )?)'([A-Z][A-Z0-9_]+)'/g)].map((m) => ({ code: m[1]!, file: file.slice(root.length + 1) })),
+      [...readFileSync(file, 'utf8').matchAll(/(?:readonly code = |super\(\s*|new (?:SyncRequestError|GardeError)\(\s*(?:[^'()]*\? )?)'([A-Z][A-Z0-9_]+)'/g)].map((m) => ({ code: m[1]!, file: file.slice(root.length + 1) })),
     ),
   );
 }
