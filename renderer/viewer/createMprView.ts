@@ -38,7 +38,6 @@ export interface MprViewState {
 
 /** Three orthographic volume viewports on one streamed volume, with crosshairs, linked window and slab. */
 export interface MprView {
-  readonly elements: Readonly<Record<MprPlane, HTMLDivElement>>;
   /** The volume in Cornerstone's cache (a 3D view may show it too; it is removed by `destroy`). */
   readonly volumeId: string;
   /** Moves the crosshair centre (the planes' intersection) to a patient point, in mm (LPS). */
@@ -157,7 +156,6 @@ export async function createMprView(elements: Record<MprPlane, HTMLDivElement>, 
 
   const crosshairs = () => toolGroup.getToolInstance('Crosshairs') as { setToolCenter(point: Types.Point3): void; toolCenter: Types.Point3 } | undefined;
   const view: MprView = {
-    elements,
     volumeId,
     setCentre(point) {
       for (const plane of MPR_PLANES) viewport(plane).jumpToWorld(point);

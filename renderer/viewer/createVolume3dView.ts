@@ -23,9 +23,6 @@ export function qualityFor(renderer: string): RenderQuality {
 export interface Volume3dView {
   readonly element: HTMLDivElement;
   setPreset(name: string): void;
-  preset(): string;
-  /** The sampling in use (a multiple of the voxel size). */
-  sampling(): number;
   /** Turns the camera about the volume's centre, about the screen's vertical axis. */
   rotate(degrees: number): void;
   destroy(): void;
@@ -76,11 +73,9 @@ export async function createVolume3dView(element: HTMLDivElement, volumeId: stri
     ToolGroupManager.destroyToolGroup(group.id);
   };
 
-  let current = options.preset;
   const apply = (name: string) => {
     const preset = VOLUME_PRESETS.find((p) => p.name === name);
     if (!preset) throw new Error(`no volume rendering preset named ${name}`);
-    current = name;
     viewport.setProperties({ preset: preset as never });
     viewport.render();
   };
@@ -97,8 +92,6 @@ export async function createVolume3dView(element: HTMLDivElement, volumeId: stri
   return {
     element,
     setPreset: apply,
-    preset: () => current,
-    sampling: () => sampling,
     rotate(degrees) {
       const camera = viewport.getCamera();
       const up = camera.viewUp!;
