@@ -5,7 +5,7 @@
 # Idempotent: packages already present are skipped; nothing is done when all are there.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-liberation orthanc orthanc-dicomweb orthanc-gdcm dcmtk libgdcm-tools python3-pydicom xvfb gcc libc6-dev nginx-light openssl)
+PACKAGES=(chromium fonts-liberation orthanc orthanc-dicomweb orthanc-gdcm dcmtk libgdcm-tools python3-pydicom xvfb gcc libc6-dev nginx-light openssl dicom3tools)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
