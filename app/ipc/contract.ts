@@ -1,4 +1,5 @@
 import type { NodeInput, PublicNodeView } from '../nodes';
+import type { ReaderIdentity } from '../report/reportTypes';
 import type { ErrorCode, GardeErrorData } from './errors';
 
 /**
@@ -26,6 +27,8 @@ export interface AppInfo {
 /** User settings kept by main. */
 export interface Settings {
   language: LanguageSetting;
+  /** Who signs reports on this workstation (written in every report and audit record); absent until given. */
+  reader?: ReaderIdentity;
 }
 
 /** A configured PACS node as the renderer sees it: never a secret. */

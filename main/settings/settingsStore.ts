@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GardeError } from '../../app/ipc/errors';
 import type { LanguageSetting, Settings } from '../../app/ipc/contract';
+import { parseReaderIdentity } from '../../app/report/readerIdentity';
 
 const LANGUAGES: readonly LanguageSetting[] = ['system', 'fr', 'en'];
 const DEFAULTS: Settings = { language: 'system' };
@@ -52,6 +53,8 @@ function validatePatch(value: unknown, lenient = false): Partial<Settings> {
   for (const [key, v] of Object.entries(value)) {
     if (key === 'language' && LANGUAGES.includes(v as LanguageSetting)) {
       out.language = v as LanguageSetting;
+    } else if (key === 'reader' && parseReaderIdentity(v)) {
+      out.reader = parseReaderIdentity(v)!;
     } else if (!lenient) {
       throw new GardeError('SETTINGS_INVALID', `Invalid setting ${key}: ${JSON.stringify(v)}`);
     }

@@ -1,0 +1,112 @@
+import { ENHANCED_SR } from './buildReportSr';
+import type { KeyImageRef, ObjectUids, ReaderIdentity, ReportLanguage, ReportMeasurement, ReportSections, ReportStudy, SignedReport } from './reportTypes';
+
+/** One signed version of a report: when, and the UIDs of its objects (fixed: a resend is the same instance). */
+export interface SignedVersion {
+  version: number;
+  /** Milliseconds since the epoch. */
+  signedAt: number;
+  reader: ReaderIdentity;
+  uids: { sr: ObjectUids; kos: ObjectUids; pdf: ObjectUids };
+  /** What was signed (a signed version is never edited: an amendment is a new version). */
+  title: string;
+  sections: ReportSections;
+  keyImages: KeyImageRef[];
+}
+
+/**
+ * The reader's report on one study, as the encrypted cache keeps it: the text being written, the
+ * key images, and the versions signed so far. `editing` is false right after a signature (the
+ * text shown is the signed one, read-only) until the reader starts an amendment.
+ */
+export interface ReportDraft {
+  templateId: string;
+  language: ReportLanguage;
+  title: string;
+  sections: ReportSections;
+  keyImages: KeyImageRef[];
+  /** Series of the SR, KOS and PDF, one of each per report (every version goes in the same series). */
+  series: { sr: string; kos: string; pdf: string };
+  versions: SignedVersion[];
+  editing: boolean;
+  /** Milliseconds since the epoch of the last change. */
+  updatedAt: number;
+}
+
+/** Where a report stands for the worklist (stored as a number): `sent` is derived from the outbox. */
+export const REPORT_STATUS = { none: 0, inProgress: 1, signed: 2 } as const;
+export type ReportStatus = (typeof REPORT_STATUS)[keyof typeof REPORT_STATUS];
+
+export function reportStatus(draft: ReportDraft | undefined): ReportStatus {
+  if (!draft) return REPORT_STATUS.none;
+  return draft.editing ? REPORT_STATUS.inProgress : REPORT_STATUS.signed;
+}
+
+/** A new draft from a template's filled text; `newUid` makes 2.25 UIDs (PS3.5 B.2). */
+export function newReportDraft(fields: Pick<ReportDraft, 'templateId' | 'language' | 'title' | 'sections'>, newUid: () => string, now: number): ReportDraft {
+  return { ...fields, keyImages: [], series: { sr: newUid(), kos: newUid(), pdf: newUid() }, versions: [], editing: true, updatedAt: now };
+}
+
+const sameImage = (a: KeyImageRef, b: KeyImageRef) => a.SOPInstanceUID === b.SOPInstanceUID && (a.frame ?? 1) === (b.frame ?? 1);
+
+/** The draft with `image` marked as key image, or unmarked when it was one. Unchanged when not editing. */
+export function toggleKeyImage(draft: ReportDraft, image: KeyImageRef, now: number): ReportDraft {
+  if (!draft.editing) return draft;
+  const present = draft.keyImages.some((k) => sameImage(k, image));
+  return { ...draft, keyImages: present ? draft.keyImages.filter((k) => !sameImage(k, image)) : [...draft.keyImages, image], updatedAt: now };
+}
+
+/** Whether `image` is one of the draft's key images. */
+export function isKeyImage(draft: ReportDraft | undefined, image: KeyImageRef): boolean {
+  return !!draft?.keyImages.some((k) => sameImage(k, image));
+}
+
+/** Starts an amendment of the last signed version: its text becomes editable again, to be signed as the next version. */
+export function amendReport(draft: ReportDraft, now: number): ReportDraft {
+  return draft.editing || draft.versions.length === 0 ? draft : { ...draft, editing: true, updatedAt: now };
+}
+
+/** Why a draft cannot be signed. */
+export type SignRefusal = 'notEditing' | 'empty';
+
+/**
+ * Signs the draft: a new version with fresh instance UIDs in the report's series, naming the
+ * previous version's SR as predecessor. Returns the draft after signing and the {@link SignedReport}
+ * the objects are built from, or why it cannot be signed.
+ */
+export function signReport(
+  draft: ReportDraft,
+  input: { study: ReportStudy; reader: ReaderIdentity; measurements: ReportMeasurement[]; now: number; newUid: () => string; software: SignedReport['software'] },
+): { draft: ReportDraft; signed: SignedReport } | { refused: SignRefusal } {
+  if (!draft.editing) return { refused: 'notEditing' };
+  if (!draft.sections.findings.trim() && !draft.sections.conclusion.trim()) return { refused: 'empty' };
+  const previous = draft.versions.at(-1);
+  const version: SignedVersion = {
+    version: (previous?.version ?? 0) + 1,
+    signedAt: input.now,
+    reader: input.reader,
+    uids: {
+      sr: { SeriesInstanceUID: draft.series.sr, SOPInstanceUID: input.newUid() },
+      kos: { SeriesInstanceUID: draft.series.kos, SOPInstanceUID: input.newUid() },
+      pdf: { SeriesInstanceUID: draft.series.pdf, SOPInstanceUID: input.newUid() },
+    },
+    title: draft.title,
+    sections: draft.sections,
+    keyImages: draft.keyImages,
+  };
+  const signed: SignedReport = {
+    study: input.study,
+    reader: input.reader,
+    language: draft.language,
+    title: draft.title,
+    sections: draft.sections,
+    keyImages: draft.keyImages,
+    measurements: input.measurements,
+    version: version.version,
+    signedAt: new Date(input.now),
+    uids: version.uids,
+    ...(previous ? { predecessor: { ...previous.uids.sr, SOPClassUID: ENHANCED_SR } } : {}),
+    software: input.software,
+  };
+  return { draft: { ...draft, versions: [...draft.versions, version], editing: false, updatedAt: input.now }, signed };
+}
