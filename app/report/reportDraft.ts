@@ -66,30 +66,37 @@ export function amendReport(draft: ReportDraft, now: number): ReportDraft {
   return draft.editing || draft.versions.length === 0 ? draft : { ...draft, editing: true, updatedAt: now };
 }
 
+/**
+ * The UIDs of version `n` of one of the report's objects: its series, and an instance UID under the
+ * series UID (a 2.25 UID Garde made, so the arcs below it are Garde's to give, PS3.5 B.1). The
+ * same version always has the same instance: signing it again after a crash, or resending it,
+ * stores the same instance, never a second copy.
+ */
+export function versionUids(SeriesInstanceUID: string, n: number): ObjectUids {
+  return { SeriesInstanceUID, SOPInstanceUID: `${SeriesInstanceUID}.${n}` };
+}
+
 /** Why a draft cannot be signed. */
 export type SignRefusal = 'notEditing' | 'empty';
 
 /**
- * Signs the draft: a new version with fresh instance UIDs in the report's series, naming the
+ * Signs the draft: a new version with the next instance UIDs in the report's series ({@link versionUids}), naming the
  * previous version's SR as predecessor. Returns the draft after signing and the {@link SignedReport}
  * the objects are built from, or why it cannot be signed.
  */
 export function signReport(
   draft: ReportDraft,
-  input: { study: ReportStudy; reader: ReaderIdentity; measurements: ReportMeasurement[]; now: number; newUid: () => string; software: SignedReport['software'] },
+  input: { study: ReportStudy; reader: ReaderIdentity; measurements: ReportMeasurement[]; now: number; software: SignedReport['software'] },
 ): { draft: ReportDraft; signed: SignedReport } | { refused: SignRefusal } {
   if (!draft.editing) return { refused: 'notEditing' };
   if (!draft.sections.findings.trim() && !draft.sections.conclusion.trim()) return { refused: 'empty' };
   const previous = draft.versions.at(-1);
+  const n = (previous?.version ?? 0) + 1;
   const version: SignedVersion = {
-    version: (previous?.version ?? 0) + 1,
+    version: n,
     signedAt: input.now,
     reader: input.reader,
-    uids: {
-      sr: { SeriesInstanceUID: draft.series.sr, SOPInstanceUID: input.newUid() },
-      kos: { SeriesInstanceUID: draft.series.kos, SOPInstanceUID: input.newUid() },
-      pdf: { SeriesInstanceUID: draft.series.pdf, SOPInstanceUID: input.newUid() },
-    },
+    uids: { sr: versionUids(draft.series.sr, n), kos: versionUids(draft.series.kos, n), pdf: versionUids(draft.series.pdf, n) },
     title: draft.title,
     sections: draft.sections,
     keyImages: draft.keyImages,

@@ -11,5 +11,6 @@ export const recordAad = {
   instance: (nodeId: string, SOPInstanceUID: string) => `instances|${nodeId}|${SOPInstanceUID}`,
   frame: (nodeId: string, SOPInstanceUID: string, frame: number) => `frames|${nodeId}|${SOPInstanceUID}|${frame}`,
   measurements: (nodeId: string, StudyInstanceUID: string) => `measurements|${nodeId}|${StudyInstanceUID}`,
+  report: (nodeId: string, StudyInstanceUID: string) => `reports|${nodeId}|${StudyInstanceUID}`,
   outbox: (nodeId: string, SOPInstanceUID: string) => `outbox|${nodeId}|${SOPInstanceUID}`,
 } as const;

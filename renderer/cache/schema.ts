@@ -136,6 +136,20 @@ export interface ReadStateRecord {
   updatedAt: number;
 }
 
+/**
+ * The reader's report on one study (app/report `ReportDraft`: text, key images, signed versions),
+ * sealed; `status` in clear (app/report `REPORT_STATUS`) for the worklist. Kept when the study is
+ * evicted: a draft is the reader's work, not a copy of the PACS.
+ */
+export interface ReportRecord {
+  nodeId: string;
+  StudyInstanceUID: string;
+  status: number;
+  updatedAt: number;
+  bytes: number;
+  sealed: Sealed;
+}
+
 /** A cache setting or bookkeeping value (the key check lives here). */
 export interface SettingRecord {
   key: string;
@@ -175,6 +189,12 @@ export const SCHEMA_V4 = {
 /** Version 5: same indexes; outbox rows hold one state (the machine's) and their kind. */
 export const SCHEMA_V5 = SCHEMA_V4;
 
+/** Version 6: the reader's report of each study (draft and signed versions, sealed). */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  reports: '[nodeId+StudyInstanceUID], status, updatedAt',
+} as const;
+
 /** The default database name. */
 export const CACHE_DB_NAME = 'garde-cache';
 
@@ -190,6 +210,7 @@ export class CacheDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   measurements!: Table<MeasurementRecord, [string, string]>;
   readStates!: Table<ReadStateRecord, [string, string]>;
+  reports!: Table<ReportRecord, [string, string]>;
 
   constructor(name = CACHE_DB_NAME) {
     super(name);
@@ -217,6 +238,7 @@ export class CacheDb extends Dexie {
     // A new table: studies opened before it start as new (reported and sent come from the outbox).
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade((tx) => tx.table('outbox').toCollection().modify(upgradeOutboxRow));
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

@@ -46,8 +46,8 @@ describe('study state in the local cache (Chromium)', () => {
       return out;
     });
     expect(out.before).toBe(2);
-    expect(out.after).toBe(5);
-    expect(out.tables).toEqual(expect.arrayContaining(['measurements', 'readStates']));
+    expect(out.after).toBe(6);
+    expect(out.tables).toEqual(expect.arrayContaining(['measurements', 'readStates', 'reports']));
     expect(out.studies).toEqual([{ nodeId: 'n', StudyInstanceUID: '1.9', patientKey: 'p', StudyDate: '20260101', ModalitiesInStudy: ['CT'], lastAccess: 5, pinned: 0, bytes: 10 }]);
     const common = { id: expect.any(Number), nodeId: 'n', StudyInstanceUID: '1.9', kind: 'instance', bytes: expect.any(Number) };
     expect(out.outbox).toEqual([

@@ -6,10 +6,11 @@ import { errorText } from '../../i18n/errorText';
 import { useAppServices } from '../../shell/AppContext';
 import { CachePanel } from './CachePanel';
 import { NodeSettings } from './NodeSettings';
+import { ReaderPanel } from './ReaderPanel';
 
 const LANGUAGE_CHOICES: readonly LanguageSetting[] = ['system', 'fr', 'en'];
 
-/** Settings: language, PACS nodes (list, add, edit, remove, test), about. */
+/** Settings: language, the reader who signs, PACS nodes (list, add, edit, remove, test), about. */
 export function SettingsPage(props: { language: LanguageSetting; onLanguageChange: (l: LanguageSetting) => Promise<GardeErrorData | undefined>; onNodesChanged: () => void }) {
   const { t } = useTranslation();
   const { appInfo } = useAppServices();
@@ -34,6 +35,7 @@ export function SettingsPage(props: { language: LanguageSetting; onLanguageChang
         </label>
         {error && <p role="alert" className="error">{t('settings.saveFailed', { message: errorText(t, error) })}</p>}
       </section>
+      <ReaderPanel />
       <NodeSettings onNodesChanged={props.onNodesChanged} />
       <CachePanel />
       <section className="card">

@@ -1,29 +1,31 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Measurement } from '../../viewer/measurements';
 import { MeasurementPanel } from './MeasurementPanel';
 import type { ViewportReport } from './ViewportCell';
 import { TagBrowser } from './TagBrowser';
 
-/** The study screen's right panel: measurements of the study, or the DICOM tags of the image shown. */
-export function SidePanel({ report, measurements }: { report: ViewportReport | undefined; measurements: Measurement[] }) {
+type Tab = 'measurements' | 'tags' | 'report';
+
+/** The study screen's right panel: measurements of the study, the DICOM tags of the image shown, or the reader's report (`answer`). */
+export function SidePanel({ report, measurements, answer, tab, onTab }: { report: ViewportReport | undefined; measurements: Measurement[]; answer: ReactNode; tab?: Tab; onTab?: (tab: Tab) => void }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'measurements' | 'tags'>('measurements');
+  const [own, setOwn] = useState<Tab>('measurements');
+  const shown = tab ?? own;
+  const setTab = onTab ?? setOwn;
   const imageIds = report?.images.map((i) => i.imageId) ?? [];
   return (
     <aside className="side-panel" aria-label={t('viewer.panel.label')} data-testid="side-panel">
       <div className="side-tabs" role="tablist">
-        {(['measurements', 'tags'] as const).map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
+        {(['measurements', 'report', 'tags'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={shown === name} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
             {t(`viewer.${name}.title`)}
           </button>
         ))}
       </div>
-      {tab === 'measurements' ? (
-        <MeasurementPanel measurements={measurements} imageIds={imageIds} onShow={(index) => void report?.view.jumpTo(index).catch(() => undefined)} />
-      ) : (
-        <TagBrowser instance={report?.image?.instance} />
-      )}
+      {shown === 'measurements' && <MeasurementPanel measurements={measurements} imageIds={imageIds} onShow={(index) => void report?.view.jumpTo(index).catch(() => undefined)} />}
+      {shown === 'report' && answer}
+      {shown === 'tags' && <TagBrowser instance={report?.image?.instance} />}
     </aside>
   );
 }

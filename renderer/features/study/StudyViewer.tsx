@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
+import { parseFrameUrl } from '../../../app/dicomweb/gatewayPaths';
 import { studyKey as keyOfStudy } from '../../../app/sync/studyKey';
 import { useAppServices } from '../../shell/AppContext';
+import { imageReferenceOf } from '../../viewer/reportReferences';
+import { ReportPanel, useReportDraft } from '../report';
+import { distinctPatients } from './displayedPatients';
 import { LayoutGrid } from './LayoutGrid';
 import { LayoutPicker } from './LayoutPicker';
 import type { OpenAs } from '../../shell/useOpenLink';
@@ -19,13 +23,24 @@ import { ViewerToolbar } from './ViewerToolbar';
 import type { CellStudy, ViewportReport } from './ViewportCell';
 import './studyViewer.css';
 
+/** The StudyInstanceUID of a gateway frame's image id. */
+function parseStudyOf(imageId: string): string | undefined {
+  return parseFrameUrl(imageId.replace(/^wadors:/, ''))?.StudyInstanceUID;
+}
+
+/** Shows an instance of the active viewport's stack, when it holds it. */
+async function showInstance(report: ViewportReport | undefined, SOPInstanceUID: string): Promise<void> {
+  const index = report?.images.findIndex((i) => i.SOPInstanceUID === SOPInstanceUID) ?? -1;
+  if (report && index >= 0) await report.view.jumpTo(index).catch(() => undefined);
+}
+
 /**
  * One open study: patient banner, the series of the study and of its priors, the viewports laid
  * out by the hanging protocol (or as the reader chose: 1 × 1 to 3 × 3) with the reading toolbar
  * acting on the active viewport, and a side panel of measurements and DICOM tags.
  */
 export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: OpenAs | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { appInfo } = useAppServices();
   const location = useMemo(() => ({ gatewayBaseUrl: appInfo.gatewayBaseUrl, nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID }), [appInfo.gatewayBaseUrl, study.nodeId, study.StudyInstanceUID]);
   const studyKey = keyOfStudy(study.nodeId, study.StudyInstanceUID);
@@ -54,6 +69,19 @@ export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: O
   const describeSeries = (StudyInstanceUID: string, SeriesInstanceUID: string) => studies.get(StudyInstanceUID)?.series?.find((s) => s.SeriesInstanceUID === SeriesInstanceUID)?.SeriesDescription;
   const report = reports.get(control.active);
   const measurements = useStudyMeasurements(location, reports.size > 0);
+  const answer = useReportDraft(location, study);
+  const [panelTab, setPanelTab] = useState<'measurements' | 'tags' | 'report'>('measurements');
+  const patientsOnScreen = distinctPatients([study, ...[...reports.values()].flatMap((r) => r.patient ?? [])]).length;
+  const reportLanguage = answer.draft?.language ?? (i18n.language.startsWith('fr') ? 'fr' : 'en');
+  const shownImage = report?.image;
+  const shownKey = shownImage && report?.image?.instance ? imageReferenceOf(shownImage.imageId, shownImage.instance) : undefined;
+  const shownStudy = shownImage ? parseStudyOf(shownImage.imageId) : undefined;
+  // K marks the image shown as a key image of this study's report (never one of a prior: the report answers this study).
+  const markKey = shownKey && shownStudy === study.StudyInstanceUID ? () => answer.toggleKey(shownKey, reportLanguage) : undefined;
+  const markKeyRef = useRef(markKey);
+  useEffect(() => {
+    markKeyRef.current = markKey;
+  });
   const layout = control.layout;
   const activeCell = layout?.cells[control.active];
   const selected = activeCell?.SeriesInstanceUID;
@@ -67,11 +95,12 @@ export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: O
   const mprTarget = useMemo(() => (candidateLocation && selected ? { location: candidateLocation, SeriesInstanceUID: selected } : undefined), [candidateLocation, selected]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== 'm' && event.key !== 'M')) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || !['m', 'M', 'k', 'K'].includes(event.key)) return;
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
       event.preventDefault();
-      setMpr(mpr ? undefined : mprTarget);
+      if (event.key === 'm' || event.key === 'M') setMpr(mpr ? undefined : mprTarget);
+      else if (!mpr) markKeyRef.current?.();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -108,7 +137,13 @@ export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: O
             describeSeries={describeSeries}
           />
         )}
-        <SidePanel report={report} measurements={measurements} />
+        <SidePanel
+          report={report}
+          measurements={measurements}
+          tab={panelTab}
+          onTab={setPanelTab}
+          answer={<ReportPanel control={answer} study={study} measurements={measurements} patientsOnScreen={patientsOnScreen} onShowKeyImage={(sop) => void showInstance(report, sop)} />}
+        />
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** The cache database's tables (renderer/cache/schema.ts). */
-const TABLES = ['patients', 'studies', 'series', 'instances', 'frames', 'syncJobs', 'outbox', 'settings', 'measurements', 'readStates'];
+const TABLES = ['patients', 'studies', 'series', 'instances', 'frames', 'syncJobs', 'outbox', 'settings', 'measurements', 'readStates', 'reports'];
 const QUERY = new RegExp(`\\bdb\\.(${TABLES.join('|')}|transaction)\\b`);
 /** Files that may query the database: the repositories, the schema (its upgrades) and the opener (its key check). */
 const ALLOWED = /^renderer\/cache\/(\w+Repository|schema|openCache)\.ts$/;

@@ -8,7 +8,7 @@ const sample = sampleReport();
 let n = 0;
 const newUid = () => `2.25.${(n += 1)}`;
 const image = sample.keyImages[0]!;
-const input = { study: sample.study, reader: sample.reader, measurements: [], newUid, software: sample.software };
+const input = { study: sample.study, reader: sample.reader, measurements: [], software: sample.software };
 
 describe('report draft', () => {
   it('marks and unmarks key images, signs, amends as a new version naming the previous SR', () => {
@@ -31,7 +31,10 @@ describe('report draft', () => {
     expect(second.signed.version).toBe(2);
     expect(second.signed.predecessor?.SOPInstanceUID).toBe(first.signed.uids.sr.SOPInstanceUID);
     expect(second.signed.uids.sr.SeriesInstanceUID).toBe(first.signed.uids.sr.SeriesInstanceUID);
-    expect(second.signed.uids.sr.SOPInstanceUID).not.toBe(first.signed.uids.sr.SOPInstanceUID);
+    expect(first.signed.uids.sr.SOPInstanceUID).toBe(`${draft.series.sr}.1`);
+    expect(second.signed.uids.sr.SOPInstanceUID).toBe(`${draft.series.sr}.2`);
+    // Signing version 1 again (after a crash before the draft was saved) gives the same instances.
+    expect(signReport(draft, { ...input, now: 9 })).toMatchObject({ signed: { uids: first.signed.uids } });
     expect(second.draft.versions.map((v) => v.sections.conclusion)).toEqual(['Normal.', 'Nodule de 4 mm.']);
   });
 
@@ -41,9 +44,9 @@ describe('report draft', () => {
     expect((await reportObjects({ ...sample, keyImages: [] }, PDF_LABELS_FR)).map((o) => o.SOPClassUID)).toEqual(['1.2.840.10008.5.1.4.1.1.88.22', '1.2.840.10008.5.1.4.1.1.104.1']);
   });
 
-  it('makes 2.25 UIDs of at most 64 characters from UUIDs', () => {
-    const uid = uidFromUuid('ffffffff-ffff-4fff-bfff-ffffffffffff');
-    expect(uid).toMatch(/^2\.25\.\d+$/);
+  it('makes 2.25 UIDs from UUIDs, with room for the version arcs within 64 characters', () => {
+    const uid = `${uidFromUuid('ffffffff-ffff-4fff-bfff-ffffffffffff')}.9999`;
+    expect(uid).toMatch(/^2\.25\.[1-9]\d*\.9999$/);
     expect(uid.length).toBeLessThanOrEqual(64);
     expect(() => uidFromUuid('nope')).toThrow(/Not a UUID/);
   });

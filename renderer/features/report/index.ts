@@ -1,0 +1,2 @@
+export { ReportPanel } from './ReportPanel';
+export { useReportDraft, type ReportDraftControl } from './useReportDraft';
