@@ -77,7 +77,7 @@ export function ReportPanel(props: { control: ReportDraftControl; study: StudySu
   const status = draft.editing ? 'inProgress' : (delivery?.state ?? 'queued');
 
   return (
-    <div className="report-panel" data-testid="report-panel" data-status={status} data-version={lastVersion?.version ?? 0}>
+    <div className="report-panel" data-testid="report-panel" data-status={status} data-version={lastVersion?.version ?? 0} data-saved={control.saved}>
       <p className="report-status" data-testid="report-status" data-status={status}>
         {draft.editing ? t(lastVersion ? 'report.status.amending' : 'report.status.inProgress', { version: (lastVersion?.version ?? 0) + 1 }) : t(`report.status.${status}`, { version: lastVersion?.version })}
         {delivery?.reason && !draft.editing && <span className="error" data-testid="report-delivery-reason"> {t('report.status.reason', { reason: delivery.reason })}</span>}

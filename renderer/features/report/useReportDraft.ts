@@ -12,6 +12,8 @@ const SAVE_DELAY_MS = 250;
 export interface ReportDraftControl {
   status: 'loading' | 'ready' | 'unavailable';
   draft: ReportDraft | undefined;
+  /** False while a change is not yet written to the cache. */
+  saved: boolean;
   cache: Cache | undefined;
   /** Starts a report from a template (the best fit when absent), in a language. */
   start(language: ReportLanguage, template?: ReportTemplate): ReportDraft | undefined;
@@ -35,6 +37,8 @@ export function useReportDraft(location: StudyLocation, study: StudySummary): Re
   const [state, setState] = useState<{ status: ReportDraftControl['status']; draft?: ReportDraft; cache?: Cache }>({ status: 'loading' });
   const pending = useRef<{ draft: ReportDraft; timer: ReturnType<typeof setTimeout> } | undefined>(undefined);
   const current = useRef<ReportDraft | undefined>(undefined);
+  const writes = useRef(0);
+  const [saved, setSaved] = useState(true);
 
   const flush = useCallback(
     (cache: Cache | undefined) => {
@@ -42,7 +46,13 @@ export function useReportDraft(location: StudyLocation, study: StudySummary): Re
       if (!p || !cache) return;
       clearTimeout(p.timer);
       pending.current = undefined;
-      void putReportDraft(cache, nodeId, StudyInstanceUID, p.draft).catch((error: unknown) => console.error('report draft not saved:', error instanceof Error ? error.message : error));
+      writes.current += 1;
+      void putReportDraft(cache, nodeId, StudyInstanceUID, p.draft)
+        .catch((error: unknown) => console.error('report draft not saved:', error instanceof Error ? error.message : error))
+        .finally(() => {
+          writes.current -= 1;
+          if (writes.current === 0 && !pending.current) setSaved(true);
+        });
     },
     [nodeId, StudyInstanceUID],
   );
@@ -76,12 +86,14 @@ export function useReportDraft(location: StudyLocation, study: StudySummary): Re
   }, [cache, flush]);
 
   const set = useCallback(
-    (draft: ReportDraft) => {
+    (draft: ReportDraft, now = false) => {
       current.current = draft;
       setState((s) => ({ ...s, draft }));
       if (!cache) return;
+      setSaved(false);
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = { draft, timer: setTimeout(() => flush(cache), SAVE_DELAY_MS) };
+      if (now) flush(cache);
     },
     [cache, flush],
   );
@@ -100,12 +112,14 @@ export function useReportDraft(location: StudyLocation, study: StudySummary): Re
   return {
     status: state.status,
     draft: state.draft,
+    saved,
     cache,
     start,
     change: (update) => current.current && set(update(current.current)),
     toggleKey: (image, language) => {
       const draft = current.current ?? start(language);
-      if (draft) set(toggleKeyImage(draft, image, Date.now()));
+      // A key image is one deliberate act: written at once, not after the typing delay.
+      if (draft) set(toggleKeyImage(draft, image, Date.now()), true);
     },
     replace: async (draft) => {
       if (pending.current) clearTimeout(pending.current.timer);
@@ -113,6 +127,7 @@ export function useReportDraft(location: StudyLocation, study: StudySummary): Re
       current.current = draft;
       setState((s) => ({ ...s, draft }));
       if (cache) await putReportDraft(cache, nodeId, StudyInstanceUID, draft);
+      setSaved(true);
     },
     amend: () => current.current && set(amendReport(current.current, Date.now())),
   };

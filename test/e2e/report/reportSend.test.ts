@@ -1,0 +1,167 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDicomDate } from '../../../app/dicom/formatPersonName';
+import { generateCtPhantom, type CtPhantomSeries } from '../../../main/demo/samples';
+import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../../fixtures/pacs';
+import { dciodvfy, dsrdump } from '../../fixtures/report/validators';
+import { syncCall } from '../pages/syncPageHelpers';
+import { screenshotPath } from '../support/chromium';
+import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from '../support/workstation';
+
+// The reader's answer (issue 15): a report written on a CT, with two key images, signed while the
+// PACS is down, stays in the outbox across a reload, is delivered once when the PACS returns, and
+// reads back from Orthanc as an SR (dsrdump: text and reader as written), a KOS of the key images
+// and an encapsulated PDF (dciodvfy: no error).
+
+const NODE = 'pacs-report';
+const patient = { PatientName: 'RÉPONSE^Hélène', PatientID: 'RP-1515', IssuerOfPatientID: 'CH-SUD', PatientBirthDate: '19580412', PatientSex: 'F' as const };
+const study = { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9801', StudyDate: toDicomDate(new Date()), StudyTime: '031500', AccessionNumber: 'RP-ACC-7', StudyID: '7', StudyDescription: 'TDM thorax' };
+const reader = { familyName: 'LEROY', givenName: 'Anne', professionalId: '10003456789', role: 'Radiologue', institution: 'Téléradiologie Sud' };
+const OUT = join(import.meta.dirname, '..', '..', '..', 'test-output', 'report');
+const CONCLUSION = 'Pas d’embolie pulmonaire. Nodule de 4 mm du lobe supérieur droit.';
+
+const SR_CLASS = '1.2.840.10008.5.1.4.1.1.88.22';
+const KOS_CLASS = '1.2.840.10008.5.1.4.1.1.88.59';
+const PDF_CLASS = '1.2.840.10008.5.1.4.1.1.104.1';
+
+describe('report signed and sent to the PACS the study came from (web mode, Chromium, real Orthanc)', () => {
+  let pacs: OrthancInstance;
+  let phantom: CtPhantomSeries;
+  let workstation: Workstation;
+  let page: Page;
+  const stows: number[] = [];
+  let keySops: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    phantom = generateCtPhantom({ seed: 'e2e-report', patient, study, Rows: 96, Columns: 96, slices: 6, SliceThickness: 5 });
+    pacs = await startOrthanc({ name: 'e2e-report', aeTitle: 'E2E_REPORT', username: 'report', password: 'report-secret', workDir: mkdtempSync(join(tmpdir(), 'garde-e2e-report-')) });
+    await storeInstancesStow(pacs, phantom.instances.map((i) => i.buffer));
+    workstation = await startWorkstation({
+      nodes: [dicomwebNode(NODE, 'PACS Sud', pacs)],
+      viewport: { width: 1500, height: 950 },
+      onPage: (p) =>
+        p.on('requestfinished', (r) => {
+          if (r.method() === 'POST' && r.url().endsWith(`/nodes/${NODE}/dicom-web/studies`)) void r.response().then((res) => res && stows.push(res.status()));
+        }),
+    });
+    page = workstation.page;
+  }, 180_000);
+  afterAll(async () => {
+    await workstation?.stop();
+    await pacs?.stop({ graceMs: 0 }).catch(() => undefined);
+  });
+  failOnPageErrors(() => workstation);
+
+  async function openStudy(): Promise<void> {
+    await page.getByTestId('nav-worklist').click();
+    const row = page.locator(`[data-testid=worklist-table] tbody tr[data-study="${study.StudyInstanceUID}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    await page.getByTestId('worklist-table').press('Enter');
+    await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('tab-report').click();
+  }
+
+  async function pacsObjects(): Promise<Record<string, { vr: string; Value?: unknown[] }>[]> {
+    const res = await fetch(`${pacs.dicomWebUrl}/studies/${study.StudyInstanceUID}/instances`, { headers: { authorization: pacs.authorization, accept: 'application/dicom+json' } });
+    const all = (await res.json()) as Record<string, { vr: string; Value?: unknown[] }>[];
+    return all.filter((i) => [SR_CLASS, KOS_CLASS, PDF_CLASS].includes(i['00080016']?.Value?.[0] as string));
+  }
+
+  async function retrieve(instance: Record<string, { Value?: unknown[] }>): Promise<Buffer> {
+    const series = instance['0020000E']!.Value![0];
+    const sop = instance['00080018']!.Value![0];
+    const res = await fetch(`${pacs.dicomWebUrl}/studies/${study.StudyInstanceUID}/series/${series}/instances/${sop}`, { headers: { authorization: pacs.authorization, accept: 'multipart/related; type="application/dicom"' } });
+    const body = Buffer.from(await res.arrayBuffer());
+    const boundary = /boundary="?([^";]+)"?/.exec(res.headers.get('content-type') ?? '')![1]!;
+    const start = body.indexOf('\r\n\r\n') + 4;
+    const end = body.indexOf(`\r\n--${boundary}`, start);
+    return body.subarray(start, end);
+  }
+
+  it('asks for the reader before signing, then keeps the reader in Settings', async () => {
+    await openStudy();
+    await page.getByTestId('report-begin').click();
+    await page.getByTestId('report-conclusion').fill(CONCLUSION);
+    expect(await page.getByTestId('report-blocker').getAttribute('data-blocker')).toBe('noReader');
+    expect(await page.getByTestId('report-sign').isDisabled()).toBe(true);
+    await page.getByTestId('nav-settings').click();
+    for (const [field, value] of Object.entries(reader)) await page.getByTestId(`node-reader-${field}`).fill(value);
+    await page.getByTestId('reader-save').click();
+    await page.getByTestId('reader-saved').waitFor();
+  });
+
+  it('keeps the draft and key images across a reload, signs with the PACS down, and delivers once when it returns', async () => {
+    await openStudy();
+    // The draft typed before is there (saved as typed).
+    expect(await page.getByTestId('report-conclusion').inputValue()).toBe(CONCLUSION);
+    expect(await page.getByTestId('report-indication').inputValue()).toBe('');
+    await page.getByTestId('report-findings').fill('Parenchyme pulmonaire : nodule de 4 mm.\nPlèvre : libre.');
+    // Two key images: the one shown, and two slices further.
+    const viewport = page.getByTestId('stack-viewport');
+    await viewport.click();
+    await page.keyboard.press('k');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => viewport.getAttribute('data-index')).not.toBe('0');
+    await page.keyboard.press('k');
+    await expect.poll(() => page.getByTestId('key-image').count()).toBe(2);
+    keySops = await page.getByTestId('key-image').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sop!));
+    expect(new Set(keySops).size).toBe(2);
+    for (const sop of keySops) expect(phantom.instances.map((i) => i.SOPInstanceUID)).toContain(sop);
+    // The panel says when everything is written to the cache.
+    await page.locator('[data-testid=report-panel][data-saved=true]').waitFor();
+    await page.reload();
+    await openStudy();
+    await expect.poll(() => page.getByTestId('key-image').count()).toBe(2);
+    expect(await page.getByTestId('report-findings').inputValue()).toContain('nodule de 4 mm');
+
+    // The PACS goes away; each attempt to send is a 503 from the gateway.
+    workstation.expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$/);
+    const { httpPort, dicomPort, workDir } = pacs;
+    process.kill(pacs.pid, 'SIGKILL');
+    await pacs.exited;
+    await page.getByTestId('report-sign').click();
+    const fields = await page.getByTestId('sign-field').allTextContents();
+    expect(fields).toEqual(expect.arrayContaining(['RÉPONSE Hélène', 'RP-1515 (CH-SUD)', 'RP-ACC-7', 'PACS Sud']));
+    await page.getByTestId('sign-confirm').click();
+    await expect.poll(() => page.getByTestId('report-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('queued');
+    expect(await page.getByTestId('report-conclusion').getAttribute('readonly')).not.toBeNull();
+    await page.screenshot({ path: screenshotPath('report-signed-queued') });
+
+    await page.reload();
+    await openStudy();
+    expect(await page.getByTestId('report-status').getAttribute('data-status')).toBe('queued');
+    pacs = await startOrthanc({ name: 'e2e-report', aeTitle: 'E2E_REPORT', username: 'report', password: 'report-secret', httpPort, dicomPort, workDir });
+    await syncCall(page, 'sendNow');
+    await expect.poll(() => page.getByTestId('report-status').getAttribute('data-status'), { timeout: 60_000 }).toBe('sent');
+    // SR, KOS and PDF: one acknowledged STOW each, one instance each on the PACS.
+    expect(stows.filter((s) => s === 200)).toEqual([200, 200, 200]);
+    const objects = await pacsObjects();
+    expect(objects.map((o) => o['00080016']!.Value![0]).sort()).toEqual([SR_CLASS, KOS_CLASS, PDF_CLASS].sort());
+  }, 240_000);
+
+  it('reads back from Orthanc: dsrdump parses the SR and KOS, dciodvfy finds no error, the text and reader are as written', async () => {
+    const objects = await pacsObjects();
+    const byClass = (uid: string) => objects.find((o) => o['00080016']!.Value![0] === uid)!;
+    const files: Record<string, string> = {};
+    for (const [kind, uid] of [['sr', SR_CLASS], ['kos', KOS_CLASS], ['pdf', PDF_CLASS]] as const) {
+      files[kind] = join(OUT, `${kind}-1.dcm`);
+      writeFileSync(files[kind], await retrieve(byClass(uid)));
+      const check = dciodvfy(files[kind]);
+      expect(check.errors, `${kind}: ${check.out}`).toEqual([]);
+    }
+    const sr = dsrdump(files.sr!);
+    expect(sr.status, sr.out).toBe(0);
+    expect(sr.out).toContain(CONCLUSION);
+    expect(sr.out).toContain('LEROY^Anne (10003456789');
+    expect(sr.out).toContain('Patient             : RÉPONSE^Hélène (F, 1958-04-12, #RP-1515:CH-SUD)');
+    const kos = dsrdump(files.kos!);
+    expect(kos.status, kos.out).toBe(0);
+    for (const uid of keySops) expect(kos.out).toContain(uid);
+  });
+});
