@@ -2,7 +2,7 @@ import { documentHeader, evidenceOf } from './documentHeader';
 import { dicomDateTime } from './dicomDateTime';
 import { ILLUSTRATION, MEASUREMENT_CONCEPTS, REPORT_TITLE, SECTIONS } from './reportCodes';
 import { code, containerItem, imageItem, languageItem, numItem, observerContext, personName, textItem, type ContentItem } from './srContent';
-import type { KeyImageRef, SignedReport } from './reportTypes';
+import type { KeyImageRef, ReaderIdentity, SignedReport } from './reportTypes';
 import { writeDocument } from './writeDocument';
 
 /** Enhanced SR Storage (PS3.4 B.5): text, codes, numbers, image references. */
@@ -46,6 +46,25 @@ function referencedImages(report: SignedReport): KeyImageRef[] {
 }
 
 /**
+ * The SR Document General Module attributes of a document the reader verified (PS3.3 C.17.2):
+ * complete, verified, by whom (name, RPPS identifier, organisation) and when.
+ */
+export function verifiedBy(reader: ReaderIdentity, signedAt: Date): Record<string, unknown> {
+  return {
+    CompletionFlag: 'COMPLETE',
+    VerificationFlag: 'VERIFIED',
+    VerifyingObserverSequence: [
+      {
+        VerifyingObserverName: personName(reader),
+        VerifyingObserverIdentificationCodeSequence: reader.professionalId ? [code(reader.professionalId, '99RPPS', `${reader.givenName} ${reader.familyName}`.trim())] : [],
+        VerifyingOrganization: reader.institution,
+        VerificationDateTime: dicomDateTime(signedAt),
+      },
+    ],
+  };
+}
+
+/**
  * The signed report as an Enhanced SR (PS3.3 A.35.2) of TID 2000 "Basic Diagnostic Imaging Report",
  * titled LOINC 18748-4, in the study it answers: complete and verified by the reader (Verifying
  * Observer, PS3.3 C.17.2), with the images it cites as evidence and, for an amendment, the SR it
@@ -54,20 +73,10 @@ function referencedImages(report: SignedReport): KeyImageRef[] {
 export function buildReportSr(report: SignedReport): Uint8Array<ArrayBuffer> {
   const header = documentHeader(report, { SOPClassUID: ENHANCED_SR, Modality: 'SR', SeriesDescription: report.title, SeriesNumber: SR_SERIES_NUMBER }, report.uids.sr);
   const evidence = evidenceOf(report.study.StudyInstanceUID, referencedImages(report));
-  const reader = report.reader;
   const dataset = {
     ...header,
     ReferencedPerformedProcedureStepSequence: [],
-    CompletionFlag: 'COMPLETE',
-    VerificationFlag: 'VERIFIED',
-    VerifyingObserverSequence: [
-      {
-        VerifyingObserverName: personName(reader),
-        VerifyingObserverIdentificationCodeSequence: reader.professionalId ? [code(reader.professionalId, '99RPPS', `${reader.givenName} ${reader.familyName}`.trim())] : [],
-        VerifyingOrganization: reader.institution,
-        VerificationDateTime: dicomDateTime(report.signedAt),
-      },
-    ],
+    ...verifiedBy(report.reader, report.signedAt),
     PerformedProcedureCodeSequence: [],
     ...(evidence.length ? { CurrentRequestedProcedureEvidenceSequence: evidence } : {}),
     ...(report.predecessor ? { PredecessorDocumentsSequence: evidenceOf(report.study.StudyInstanceUID, [report.predecessor]) } : {}),

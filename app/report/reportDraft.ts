@@ -7,7 +7,7 @@ export interface SignedVersion {
   /** Milliseconds since the epoch. */
   signedAt: number;
   reader: ReaderIdentity;
-  uids: { sr: ObjectUids; kos: ObjectUids; pdf: ObjectUids };
+  uids: { sr: ObjectUids; kos: ObjectUids; pdf: ObjectUids; tid1500: ObjectUids };
   /** What was signed (a signed version is never edited: an amendment is a new version). */
   title: string;
   sections: ReportSections;
@@ -25,8 +25,8 @@ export interface ReportDraft {
   title: string;
   sections: ReportSections;
   keyImages: KeyImageRef[];
-  /** Series of the SR, KOS and PDF, one of each per report (every version goes in the same series). */
-  series: { sr: string; kos: string; pdf: string };
+  /** Series of the SR, KOS, PDF and measurement report, one of each per report (every version goes in the same series). */
+  series: { sr: string; kos: string; pdf: string; tid1500: string };
   versions: SignedVersion[];
   editing: boolean;
   /** Milliseconds since the epoch of the last change. */
@@ -44,7 +44,7 @@ export function reportStatus(draft: ReportDraft | undefined): ReportStatus {
 
 /** A new draft from a template's filled text; `newUid` makes 2.25 UIDs (PS3.5 B.2). */
 export function newReportDraft(fields: Pick<ReportDraft, 'templateId' | 'language' | 'title' | 'sections'>, newUid: () => string, now: number): ReportDraft {
-  return { ...fields, keyImages: [], series: { sr: newUid(), kos: newUid(), pdf: newUid() }, versions: [], editing: true, updatedAt: now };
+  return { ...fields, keyImages: [], series: { sr: newUid(), kos: newUid(), pdf: newUid(), tid1500: newUid() }, versions: [], editing: true, updatedAt: now };
 }
 
 const sameImage = (a: KeyImageRef, b: KeyImageRef) => a.SOPInstanceUID === b.SOPInstanceUID && (a.frame ?? 1) === (b.frame ?? 1);
@@ -96,7 +96,7 @@ export function signReport(
     version: n,
     signedAt: input.now,
     reader: input.reader,
-    uids: { sr: versionUids(draft.series.sr, n), kos: versionUids(draft.series.kos, n), pdf: versionUids(draft.series.pdf, n) },
+    uids: { sr: versionUids(draft.series.sr, n), kos: versionUids(draft.series.kos, n), pdf: versionUids(draft.series.pdf, n), tid1500: versionUids(draft.series.tid1500, n) },
     title: draft.title,
     sections: draft.sections,
     keyImages: draft.keyImages,

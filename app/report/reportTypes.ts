@@ -88,7 +88,7 @@ export interface SignedReport {
   /** 1 for the first signature, then one more per amendment. */
   version: number;
   signedAt: Date;
-  uids: { sr: ObjectUids; kos: ObjectUids; pdf: ObjectUids };
+  uids: { sr: ObjectUids; kos: ObjectUids; pdf: ObjectUids; tid1500: ObjectUids };
   /** The SR of the version this one amends. */
   predecessor?: PredecessorRef;
   /** Manufacturer's model and software version written in the equipment module. */

@@ -11,3 +11,8 @@ export function writeDocument(dataset: Record<string, unknown>, vrMap: Record<st
   const copy: Record<string, unknown> = { ...dataset, _meta: { TransferSyntaxUID: { Value: [EXPLICIT_VR_LITTLE_ENDIAN] } }, _vrMap: vrMap };
   return new Uint8Array(dcmjs.data.datasetToDict(copy).write());
 }
+
+/** A DICOM JSON dataset (PS3.18 F.2) keyed by keywords, as dcmjs' writers and the SR adapters take it. */
+export function naturalizeDicomJson(json: Record<string, unknown>): Record<string, unknown> {
+  return dcmjs.data.DicomMetaDictionary.naturalizeDataset(json as never);
+}

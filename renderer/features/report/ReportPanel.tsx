@@ -6,7 +6,9 @@ import { readerIssues } from '../../../app/report';
 import { useAppServices } from '../../shell/AppContext';
 import { useNodes } from '../../shell/useNodes';
 import { useSyncServices } from '../../sync';
-import type { Measurement } from '../../viewer/measurements';
+import { parseFrameUrl } from '../../../app/dicomweb/gatewayPaths';
+import { buildMeasurementReport } from '../../viewer/measurementReport';
+import { annotationsOn, type Measurement } from '../../viewer/measurements';
 import { reportMeasurementsOf } from '../../viewer/reportReferences';
 import { KeyImageList } from './KeyImageList';
 import { pdfLabels } from './pdfLabels';
@@ -61,7 +63,12 @@ export function ReportPanel(props: { control: ReportDraftControl; study: StudySu
     setBusy(true);
     setError(undefined);
     try {
-      const out = await signAndQueue(control.cache, draft, { study, reader, measurements, labels: pdfLabels(t, draft.language), software: { name: appInfo.name, version: appInfo.version } });
+      const belongs = (imageId: string) => {
+        const frame = parseFrameUrl(imageId.replace(/^wadors:/, ''));
+        return frame?.nodeId === study.nodeId && frame.StudyInstanceUID === study.StudyInstanceUID;
+      };
+      const measurementReport = (signed: Parameters<typeof buildMeasurementReport>[1]) => buildMeasurementReport(annotationsOn(belongs), signed);
+      const out = await signAndQueue(control.cache, draft, { study, reader, measurements, labels: pdfLabels(t, draft.language), software: { name: appInfo.name, version: appInfo.version }, measurementReport });
       if ('refused' in out) setError(t(`report.blocked.${out.refused}`));
       else {
         await control.replace(out.draft);

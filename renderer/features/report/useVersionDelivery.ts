@@ -17,7 +17,7 @@ export function useVersionDelivery(nodeId: string, version: SignedVersion | unde
   const sync = useSyncServices();
   const rows = useSyncExternalStore(sync?.outbox.subscribe ?? noop, sync?.outbox.getSnapshot ?? (() => NONE));
   if (!version) return undefined;
-  const uids = new Set([version.uids.sr.SOPInstanceUID, version.uids.kos.SOPInstanceUID, version.uids.pdf.SOPInstanceUID]);
+  const uids = new Set(Object.values(version.uids).map((u) => u.SOPInstanceUID));
   const mine = rows.filter((r) => r.nodeId === nodeId && uids.has(r.SOPInstanceUID));
   const rejected = mine.find((r) => r.state === OUTBOX_STATE.rejected || (r.state === OUTBOX_STATE.waiting && r.lastError));
   if (mine.length > 0 && mine.every((r) => r.state === OUTBOX_STATE.acknowledged)) return { state: 'sent' };

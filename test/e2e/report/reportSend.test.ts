@@ -26,6 +26,12 @@ const CONCLUSION = 'Pas d’embolie pulmonaire. Nodule de 4 mm du lobe supérieu
 const SR_CLASS = '1.2.840.10008.5.1.4.1.1.88.22';
 const KOS_CLASS = '1.2.840.10008.5.1.4.1.1.88.59';
 const PDF_CLASS = '1.2.840.10008.5.1.4.1.1.104.1';
+/** The TID 1500 measurement report written by @cornerstonejs/adapters: an Enhanced SR too. */
+const TID1500_CLASS = SR_CLASS;
+
+interface Probe {
+  canvasPointOf(column: number, row: number): [number, number] | undefined;
+}
 
 describe('report signed and sent to the PACS the study came from (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
@@ -66,10 +72,18 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     await page.getByTestId('tab-report').click();
   }
 
-  async function pacsObjects(): Promise<Record<string, { vr: string; Value?: unknown[] }>[]> {
-    const res = await fetch(`${pacs.dicomWebUrl}/studies/${study.StudyInstanceUID}/instances`, { headers: { authorization: pacs.authorization, accept: 'application/dicom+json' } });
-    const all = (await res.json()) as Record<string, { vr: string; Value?: unknown[] }>[];
-    return all.filter((i) => [SR_CLASS, KOS_CLASS, PDF_CLASS].includes(i['00080016']?.Value?.[0] as string));
+  type Json = Record<string, { vr: string; Value?: unknown[] }>;
+  const get = async (path: string): Promise<Json[]> => (await fetch(`${pacs.dicomWebUrl}${path}`, { headers: { authorization: pacs.authorization, accept: 'application/dicom+json' } })).json() as Promise<Json[]>;
+  /** The objects Garde wrote in the study on the PACS, by kind (from their series number: 9001 SR, 9002 KOS, 9003 PDF, 9004 TID 1500). */
+  async function pacsObjects(): Promise<{ kind: string; json: Json }[]> {
+    const kinds: Record<number, string> = { 9001: 'sr', 9002: 'kos', 9003: 'pdf', 9004: 'tid1500' };
+    const series = (await get(`/studies/${study.StudyInstanceUID}/series?includefield=00200011`)).filter((x) => kinds[x['00200011']?.Value?.[0] as number]);
+    const out: { kind: string; json: Json }[] = [];
+    for (const x of series) {
+      const kind = kinds[x['00200011']!.Value![0] as number]!;
+      for (const i of await get(`/studies/${study.StudyInstanceUID}/series/${x['0020000E']!.Value![0]}/instances`)) out.push({ kind, json: i });
+    }
+    return out;
   }
 
   async function retrieve(instance: Record<string, { Value?: unknown[] }>): Promise<Buffer> {
@@ -120,6 +134,19 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     await expect.poll(() => page.getByTestId('key-image').count()).toBe(2);
     expect(await page.getByTestId('report-findings').inputValue()).toContain('nodule de 4 mm');
 
+    // A length of 30 pixels on the image shown, quoted in the findings.
+    await page.getByTestId('tool-Length').click();
+    const box = (await viewport.boundingBox())!;
+    const at = (c: number, r: number) => viewport.evaluate((el, [x, y]) => (el as unknown as { gardeStackView: Probe }).gardeStackView.canvasPointOf(x!, y!)!, [c, r]);
+    const [a, b] = [await at(30, 48), await at(60, 48)];
+    await page.mouse.move(box.x + a[0], box.y + a[1]);
+    await page.mouse.down();
+    for (let s = 1; s <= 5; s += 1) await page.mouse.move(box.x + a[0] + ((b[0] - a[0]) * s) / 5, box.y + a[1] + ((b[1] - a[1]) * s) / 5);
+    await page.mouse.up();
+    await page.getByTestId('report-insert-measurement').first().click();
+    expect(await page.getByTestId('report-findings').inputValue()).toMatch(/Length \d+\.\d mm/);
+    await page.locator('[data-testid=report-panel][data-saved=true]').waitFor();
+
     // The PACS goes away; each attempt to send is a 503 from the gateway.
     workstation.expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$/);
     const { httpPort, dicomPort, workDir } = pacs;
@@ -139,19 +166,19 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     pacs = await startOrthanc({ name: 'e2e-report', aeTitle: 'E2E_REPORT', username: 'report', password: 'report-secret', httpPort, dicomPort, workDir });
     await syncCall(page, 'sendNow');
     await expect.poll(() => page.getByTestId('report-status').getAttribute('data-status'), { timeout: 60_000 }).toBe('sent');
-    // SR, KOS and PDF: one acknowledged STOW each, one instance each on the PACS.
-    expect(stows.filter((s) => s === 200)).toEqual([200, 200, 200]);
+    // SR, KOS, PDF and TID 1500: one acknowledged STOW each, one instance each on the PACS.
+    expect(stows.filter((s) => s === 200)).toEqual([200, 200, 200, 200]);
     const objects = await pacsObjects();
-    expect(objects.map((o) => o['00080016']!.Value![0]).sort()).toEqual([SR_CLASS, KOS_CLASS, PDF_CLASS].sort());
+    expect(objects.map((o) => [o.kind, o.json['00080016']!.Value![0]]).sort()).toEqual([['kos', KOS_CLASS], ['pdf', PDF_CLASS], ['sr', SR_CLASS], ['tid1500', TID1500_CLASS]]);
   }, 240_000);
 
   it('reads back from Orthanc: dsrdump parses the SR and KOS, dciodvfy finds no error, the text and reader are as written', async () => {
     const objects = await pacsObjects();
-    const byClass = (uid: string) => objects.find((o) => o['00080016']!.Value![0] === uid)!;
     const files: Record<string, string> = {};
-    for (const [kind, uid] of [['sr', SR_CLASS], ['kos', KOS_CLASS], ['pdf', PDF_CLASS]] as const) {
+    for (const object of objects) {
+      const kind = object.kind;
       files[kind] = join(OUT, `${kind}-1.dcm`);
-      writeFileSync(files[kind], await retrieve(byClass(uid)));
+      writeFileSync(files[kind], await retrieve(object.json));
       const check = dciodvfy(files[kind]);
       expect(check.errors, `${kind}: ${check.out}`).toEqual([]);
     }
@@ -163,5 +190,15 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     const kos = dsrdump(files.kos!);
     expect(kos.status, kos.out).toBe(0);
     for (const uid of keySops) expect(kos.out).toContain(uid);
+    // The measurement report: TID 1500 with the length, in mm, on the image it was drawn on.
+    const tid1500 = dsrdump(files.tid1500!);
+    expect(tid1500.status, tid1500.out).toBe(0);
+    expect(tid1500.out).toContain('Imaging Measurements');
+    expect(tid1500.out).toContain('#RP-1515:CH-SUD');
+    expect(tid1500.out).toContain('Person Observer Name")="LEROY^Anne"');
+    expect(tid1500.out).toContain('Verification Flag   : VERIFIED');
+    expect(tid1500.out).toMatch(/NUM:\(,,"Length"\)="\d+(\.\d+)?" \(mm,UCUM,"mm"\)|Length.*mm/);
+    // The report SR quotes the length as a number inferred from its image.
+    expect(sr.out).toMatch(/NUM:.*"Length"\)="\d+(\.\d+)?" \(mm,UCUM/);
   });
 });
