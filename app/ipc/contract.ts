@@ -93,6 +93,20 @@ export interface CacheKeyResponse {
   protection: 'os-keychain' | 'key-file';
 }
 
+/**
+ * A report version the reader signed (its objects queued for the study's node), for the audit
+ * trail: who (the reader in Settings), which patient as the node identifies them, which study,
+ * which node, which objects.
+ */
+export interface ReportSignedRecord {
+  nodeId: string;
+  StudyInstanceUID: string;
+  PatientID?: string;
+  IssuerOfPatientID?: string;
+  version: number;
+  SOPInstanceUIDs: string[];
+}
+
 /** Request and response types of each contract method. */
 export interface Contract {
   getAppInfo: { request: void; response: AppInfo };
@@ -104,6 +118,7 @@ export interface Contract {
   removeNode: { request: { id: string }; response: { id: string } };
   testNode: { request: TestNodeRequest; response: NodeTestResult };
   getCacheKey: { request: CacheKeyRequest | undefined; response: CacheKeyResponse };
+  recordReportSigned: { request: ReportSignedRecord; response: void };
 }
 
 /** A contract method name. */
@@ -120,6 +135,7 @@ export const METHODS = [
   'removeNode',
   'testNode',
   'getCacheKey',
+  'recordReportSigned',
 ] as const satisfies readonly Method[];
 
 /** Every method's outcome: a value or a serialisable error. */

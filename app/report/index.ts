@@ -5,7 +5,7 @@ export { buildKeyObjectSelection, KEY_OBJECT_SELECTION } from './buildKeyObjectS
 export { buildEncapsulatedPdf, ENCAPSULATED_PDF } from './buildEncapsulatedPdf';
 export { layoutReportPdf, type PdfLabels } from './layoutReportPdf';
 export { ucumUnit, MEASUREMENT_CONCEPTS } from './reportCodes';
-export { parseReaderIdentity, readerIssues, type ReaderIssue, type ReaderIssues } from './readerIdentity';
+export { parseReaderIdentity, readerAuditText, readerIssues, type ReaderIssue, type ReaderIssues } from './readerIdentity';
 export { fillReportTemplate, parseReportTemplates, pickReportTemplate, ReportTemplateError, type ReportTemplate } from './reportTemplates';
 export { amendReport, isKeyImage, newReportDraft, REPORT_STATUS, reportStatus, signReport, toggleKeyImage, versionUids, type ReportDraft, type ReportStatus, type SignedVersion, type SignRefusal } from './reportDraft';
 export { reportObjects, uidFromUuid, type ReportObject } from './reportObjects';

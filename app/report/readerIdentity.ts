@@ -34,3 +34,8 @@ export function parseReaderIdentity(value: unknown): ReaderIdentity | undefined 
   const out = Object.fromEntries(FIELDS.map((f) => [f, ((v[f] as string | undefined) ?? '').trim()])) as unknown as ReaderIdentity;
   return Object.keys(readerIssues(out)).length === 0 ? out : undefined;
 }
+
+/** The reader as the audit trail names them: `FAMILY^Given (RPPS 12345678901)`. */
+export function readerAuditText(reader: ReaderIdentity): string {
+  return `${reader.familyName}^${reader.givenName}${reader.professionalId ? ` (RPPS ${reader.professionalId})` : ''}`;
+}

@@ -1,6 +1,8 @@
 import type { AppInfo, Handlers, NodeSummary } from '../../app/ipc/contract';
+import { EventActionCode, EventID, EventOutcomeIndicator } from '../../app/audit';
 import { GardeError } from '../../app/ipc/errors';
 import type { CacheKeyStore } from '../cacheKey';
+import type { AuditSink } from '../gateway/gatewayAudit';
 import type { NodeAdmin } from '../nodes/nodeAdmin';
 import type { SettingsStore } from '../settings/settingsStore';
 
@@ -12,6 +14,8 @@ export interface HandlerDeps {
   nodeAdmin: NodeAdmin;
   /** The local cache's key store (vault or key file); getCacheKey fails without it. */
   cacheKey?: CacheKeyStore;
+  /** The audit log, the OS user and the reader of Settings, for records the renderer reports (a report signed). */
+  audit?: { log: AuditSink; localUser: string; reader: () => string | undefined };
 }
 
 /**
@@ -47,6 +51,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async getCacheKey(request) {
       if (!deps.cacheKey) throw new GardeError('INTERNAL', 'no cache key store is configured');
       return deps.cacheKey.get({ renew: request?.renew === true });
+    },
+    async recordReportSigned(request) {
+      if (!deps.audit) throw new GardeError('INTERNAL', 'no audit log is configured');
+      const reader = deps.audit.reader();
+      if (!reader) throw new GardeError('SETTINGS_INVALID', 'a report is signed only by a reader given in Settings');
+      // PS3.15 A.5.3.3 DICOM Instances Accessed, action Create: the report's objects were made.
+      await deps.audit.log.append({
+        EventID: EventID.DICOMInstancesAccessed.code,
+        EventActionCode: EventActionCode.Create,
+        EventOutcomeIndicator: EventOutcomeIndicator.Success,
+        EventOutcomeDescription: `report version ${request.version} signed: ${request.SOPInstanceUIDs.join(', ')}`,
+        localUser: deps.audit.localUser,
+        readerIdentity: reader,
+        nodeId: request.nodeId,
+        StudyInstanceUID: request.StudyInstanceUID,
+        ...(request.PatientID ? { PatientID: request.PatientID, ...(request.IssuerOfPatientID ? { IssuerOfPatientID: request.IssuerOfPatientID } : {}) } : {}),
+      });
     },
   };
 }

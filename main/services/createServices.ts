@@ -13,6 +13,7 @@ import { NodeAdmin } from '../nodes/nodeAdmin';
 import { NodesStore } from '../nodes/nodesStore';
 import { noVault, type SecretLookup } from '../secrets/resolveSecret';
 import type { Vault } from '../secrets/vault';
+import { readerAuditText } from '../../app/report/readerIdentity';
 import { SettingsStore } from '../settings/settingsStore';
 import { createHandlers } from './createHandlers';
 
@@ -50,12 +51,20 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   await mkdir(tempDir, { recursive: true, mode: 0o700 });
   const audit = await AuditLog.open(join(config.dataDir, 'audit', 'audit.jsonl'));
   const registry = await NodeRegistry.create(config.nodes, adapterFactories({ secrets: config.secrets ?? config.vault?.lookup ?? noVault, tempDir, log }), log);
-  const gatewayAudit = new GatewayAudit(audit, userInfo().username);
+  const settings = new SettingsStore(config.dataDir);
+  await settings.get();
+  // Every audit record names the reader of Settings, when one is given.
+  const reader = () => {
+    const r = settings.cached()?.reader;
+    return r ? readerAuditText(r) : undefined;
+  };
+  const gatewayAudit = new GatewayAudit(audit, userInfo().username, reader);
   const gateway = createGateway({ basePath: config.gatewayBasePath, registry, audit: gatewayAudit, log });
   const handlers = createHandlers({
     appInfo: config.appInfo,
     nodes: () => registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind })),
-    settings: new SettingsStore(config.dataDir),
+    settings,
+    audit: { log: audit, localUser: userInfo().username, reader },
     nodeAdmin: new NodeAdmin({ store: new NodesStore(config.nodesFile ?? join(config.dataDir, 'nodes.json')), registry, vault: config.vault }),
     // Desktop: the vault (OS keychain); web mode, or no OS encryption: <dataDir>/cache.key.
     cacheKey: config.vault ? vaultCacheKeyStore(config.vault) : fileCacheKeyStore(join(config.dataDir, 'cache.key')),

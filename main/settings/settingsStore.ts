@@ -22,6 +22,11 @@ export class SettingsStore {
     return { ...this.current };
   }
 
+  /** The settings as last read or written (undefined before the first {@link get}); for synchronous readers such as the audit. */
+  cached(): Settings | undefined {
+    return this.current ? { ...this.current } : undefined;
+  }
+
   /** Validates and applies a partial update, then persists it. */
   async update(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...(await this.get()), ...validatePatch(patch) };

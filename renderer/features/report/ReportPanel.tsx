@@ -73,6 +73,16 @@ export function ReportPanel(props: { control: ReportDraftControl; study: StudySu
       else {
         await control.replace(out.draft);
         void sync?.outbox.kick();
+        const signed = out.draft.versions.at(-1)!;
+        const audited = await api.recordReportSigned({
+          nodeId: study.nodeId,
+          StudyInstanceUID: study.StudyInstanceUID,
+          ...(study.PatientID ? { PatientID: study.PatientID } : {}),
+          ...(study.IssuerOfPatientID ? { IssuerOfPatientID: study.IssuerOfPatientID } : {}),
+          version: signed.version,
+          SOPInstanceUIDs: Object.values(signed.uids).map((u) => u.SOPInstanceUID),
+        });
+        if (!audited.ok) console.error('report signature not audited:', audited.error.message);
       }
       setConfirming(false);
     } catch (e) {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -190,6 +190,13 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     const kos = dsrdump(files.kos!);
     expect(kos.status, kos.out).toBe(0);
     for (const uid of keySops) expect(kos.out).toContain(uid);
+    // The audit trail: the signature (DICOM Instances Accessed, create) and each store, naming the reader, the patient and the node.
+    const audit = readFileSync(join(workstation.web.dataDir, 'audit', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const signedRecord = audit.find((e) => e.EventID === '110103' && e.EventActionCode === 'C');
+    expect(signedRecord).toMatchObject({ readerIdentity: 'LEROY^Anne (RPPS 10003456789)', nodeId: NODE, StudyInstanceUID: study.StudyInstanceUID, PatientID: 'RP-1515', IssuerOfPatientID: 'CH-SUD', EventOutcomeIndicator: 0 });
+    const stores = audit.filter((e) => e.EventID === '110104' && e.EventActionCode === 'C' && e.StudyInstanceUID === study.StudyInstanceUID);
+    expect(stores.filter((e) => e.EventOutcomeIndicator === 0).length).toBe(4);
+    expect(stores.every((e) => e.readerIdentity === 'LEROY^Anne (RPPS 10003456789)' && e.PatientID === 'RP-1515')).toBe(true);
     // The measurement report: TID 1500 with the length, in mm, on the image it was drawn on.
     const tid1500 = dsrdump(files.tid1500!);
     expect(tid1500.status, tid1500.out).toBe(0);
