@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../../fi
 import { dciodvfy, dsrdump } from '../../fixtures/report/validators';
 import { syncCall } from '../pages/syncPageHelpers';
 import { screenshotPath } from '../support/chromium';
+import { openStudyReport, pacsReportObjects, retrieveTo, saveReader } from '../support/reportPage';
 import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from '../support/workstation';
 
 // The reader's answer (issue 15): a report written on a CT, with two key images, signed while the
@@ -19,7 +20,6 @@ import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } fr
 const NODE = 'pacs-report';
 const patient = { PatientName: 'RÉPONSE^Hélène', PatientID: 'RP-1515', IssuerOfPatientID: 'CH-SUD', PatientBirthDate: '19580412', PatientSex: 'F' as const };
 const study = { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9801', StudyDate: toDicomDate(new Date()), StudyTime: '031500', AccessionNumber: 'RP-ACC-7', StudyID: '7', StudyDescription: 'TDM thorax' };
-const reader = { familyName: 'LEROY', givenName: 'Anne', professionalId: '10003456789', role: 'Radiologue', institution: 'Téléradiologie Sud' };
 const OUT = join(import.meta.dirname, '..', '..', '..', 'test-output', 'report');
 const CONCLUSION = 'Pas d’embolie pulmonaire. Nodule de 4 mm du lobe supérieur droit.';
 
@@ -62,40 +62,8 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
   });
   failOnPageErrors(() => workstation);
 
-  async function openStudy(): Promise<void> {
-    await page.getByTestId('nav-worklist').click();
-    const row = page.locator(`[data-testid=worklist-table] tbody tr[data-study="${study.StudyInstanceUID}"]`);
-    await row.waitFor({ timeout: 60_000 });
-    await row.click();
-    await page.getByTestId('worklist-table').press('Enter');
-    await page.locator('[data-testid=stack-viewport][data-state=ready]').waitFor({ timeout: 60_000 });
-    await page.getByTestId('tab-report').click();
-  }
-
-  type Json = Record<string, { vr: string; Value?: unknown[] }>;
-  const get = async (path: string): Promise<Json[]> => (await fetch(`${pacs.dicomWebUrl}${path}`, { headers: { authorization: pacs.authorization, accept: 'application/dicom+json' } })).json() as Promise<Json[]>;
-  /** The objects Garde wrote in the study on the PACS, by kind (from their series number: 9001 SR, 9002 KOS, 9003 PDF, 9004 TID 1500). */
-  async function pacsObjects(): Promise<{ kind: string; json: Json }[]> {
-    const kinds: Record<number, string> = { 9001: 'sr', 9002: 'kos', 9003: 'pdf', 9004: 'tid1500' };
-    const series = (await get(`/studies/${study.StudyInstanceUID}/series?includefield=00200011`)).filter((x) => kinds[x['00200011']?.Value?.[0] as number]);
-    const out: { kind: string; json: Json }[] = [];
-    for (const x of series) {
-      const kind = kinds[x['00200011']!.Value![0] as number]!;
-      for (const i of await get(`/studies/${study.StudyInstanceUID}/series/${x['0020000E']!.Value![0]}/instances`)) out.push({ kind, json: i });
-    }
-    return out;
-  }
-
-  async function retrieve(instance: Record<string, { Value?: unknown[] }>): Promise<Buffer> {
-    const series = instance['0020000E']!.Value![0];
-    const sop = instance['00080018']!.Value![0];
-    const res = await fetch(`${pacs.dicomWebUrl}/studies/${study.StudyInstanceUID}/series/${series}/instances/${sop}`, { headers: { authorization: pacs.authorization, accept: 'multipart/related; type="application/dicom"' } });
-    const body = Buffer.from(await res.arrayBuffer());
-    const boundary = /boundary="?([^";]+)"?/.exec(res.headers.get('content-type') ?? '')![1]!;
-    const start = body.indexOf('\r\n\r\n') + 4;
-    const end = body.indexOf(`\r\n--${boundary}`, start);
-    return body.subarray(start, end);
-  }
+  const openStudy = () => openStudyReport(page, study.StudyInstanceUID);
+  const pacsObjects = () => pacsReportObjects(pacs, study.StudyInstanceUID);
 
   it('asks for the reader before signing, then keeps the reader in Settings', async () => {
     await openStudy();
@@ -103,10 +71,7 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     await page.getByTestId('report-conclusion').fill(CONCLUSION);
     expect(await page.getByTestId('report-blocker').getAttribute('data-blocker')).toBe('noReader');
     expect(await page.getByTestId('report-sign').isDisabled()).toBe(true);
-    await page.getByTestId('nav-settings').click();
-    for (const [field, value] of Object.entries(reader)) await page.getByTestId(`node-reader-${field}`).fill(value);
-    await page.getByTestId('reader-save').click();
-    await page.getByTestId('reader-saved').waitFor();
+    await saveReader(page);
   });
 
   it('keeps the draft and key images across a reload, signs with the PACS down, and delivers once when it returns', async () => {
@@ -178,7 +143,7 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     for (const object of objects) {
       const kind = object.kind;
       files[kind] = join(OUT, `${kind}-1.dcm`);
-      writeFileSync(files[kind], await retrieve(object.json));
+      await retrieveTo(pacs, study.StudyInstanceUID, object.json, files[kind]);
       const check = dciodvfy(files[kind]);
       expect(check.errors, `${kind}: ${check.out}`).toEqual([]);
     }
