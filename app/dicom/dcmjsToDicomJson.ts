@@ -1,3 +1,4 @@
+import { repairNestedUtf8 } from './repairNestedUtf8';
 import type { DicomJsonAttribute, DicomJsonDataset } from '../dicomweb/dicomJson';
 import { encodeBase64 } from './encodeBase64';
 
@@ -21,7 +22,12 @@ export interface DicomJsonConversionOptions {
   bulkDataUri?: (path: readonly string[], vr: string, byteLength: number) => string | undefined;
   /** Tags to leave out (8 upper-case hex digits), at any depth. */
   exclude?: ReadonlySet<string>;
+  /** The data set is UTF-8 (ISO_IR 192): repair the text dcmjs decoded as Latin-1 inside sequences ({@link repairNestedUtf8}). */
+  utf8?: boolean;
 }
+
+/** VRs whose values are character strings affected by SpecificCharacterSet (PS3.5 6.1.2.3). */
+const TEXT_VRS = new Set(['SH', 'LO', 'ST', 'LT', 'UT', 'UC', 'PN']);
 
 /**
  * Converts a dataset read by dcmjs (tag -> { vr, Value }) to the DICOM JSON Model
@@ -67,12 +73,14 @@ function convertElement(
     );
     return values.length > 0 ? { vr, Value: values } : { vr };
   }
-  if (vr === 'PN') values = raw.map(personName);
+  const nested = options.utf8 === true && path.length > 1;
+  const text = (v: unknown) => (nested && typeof v === 'string' && TEXT_VRS.has(vr) ? repairNestedUtf8(v) : v);
+  if (vr === 'PN') values = raw.map((v) => personName(text(v)));
   else if (vr === 'IS' || vr === 'DS' || vr === 'FL' || vr === 'FD' || vr === 'SL' || vr === 'SS' || vr === 'UL' || vr === 'US' || vr === 'SV' || vr === 'UV') {
     values = raw.map(numeric);
   } else {
     const keepLeading = vr === 'ST' || vr === 'LT' || vr === 'UT';
-    values = raw.map((v) => (typeof v === 'string' ? trimValue(v, keepLeading) || null : v === undefined ? null : v));
+    values = raw.map(text).map((v) => (typeof v === 'string' ? trimValue(v, keepLeading) || null : v === undefined ? null : v));
   }
   if (values.every((v) => v === null)) return { vr };
   return { vr, Value: values };

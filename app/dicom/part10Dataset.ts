@@ -30,7 +30,10 @@ export function readPart10Dataset(bytes: Uint8Array, options: { inlineBinaryLimi
   const file = dcmjs.data.DicomMessage.readFile(buffer, { untilTag: PIXEL_DATA, includeUntilTagValue: false, ...(options.ignoreErrors ? { ignoreErrors: true } : {}) });
   const dict = file.dict as Record<string, DcmjsElement>;
   const limit = options.inlineBinaryLimit ?? 1024;
+  const charset = dict['00080005']?.Value;
+  const utf8 = Array.isArray(charset) && charset.includes('ISO_IR 192');
   const dataset = dcmjsToDicomJson(dict, {
+    utf8,
     exclude: new Set([...Object.keys(dict).filter((tag) => tag.startsWith('0002')), PIXEL_DATA]),
     bulkDataUri: (tagPath, _vr, length) => (length > limit ? `${LOCAL_BULK_PREFIX}${tagPath.join('/')}` : undefined),
   });

@@ -9,3 +9,4 @@ export { parseReaderIdentity, readerAuditText, readerIssues, type ReaderIssue, t
 export { fillReportTemplate, parseReportTemplates, pickReportTemplate, ReportTemplateError, type ReportTemplate } from './reportTemplates';
 export { amendReport, isKeyImage, newReportDraft, REPORT_STATUS, reportStatus, signReport, toggleKeyImage, versionUids, type ReportDraft, type ReportStatus, type SignedVersion, type SignRefusal } from './reportDraft';
 export { reportObjects, uidFromUuid, type ReportObject } from './reportObjects';
+export { readStoredDocument, type DocumentLine, type StoredDocument } from './readStoredDocument';

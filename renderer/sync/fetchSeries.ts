@@ -36,11 +36,15 @@ function frameStore(ctx: SeriesContext): FrameStore {
   return ctx.storeFrames ?? ((frames) => putFrames(ctx.cache, frames));
 }
 
-/** Instances of a series with their frame counts (NumberOfFrames (0028,0008), 1 when absent). */
+/**
+ * Instances of a series that have frames, with their frame counts (NumberOfFrames (0028,0008), 1
+ * when absent). Documents (SR, Key Object Selection, encapsulated PDF, presentation states) have
+ * no Image Pixel Module (Rows, PS3.3 C.7.6.3) and no frame: their metadata is all there is to keep.
+ */
 export function seriesInstances(metadata: readonly DicomJsonDataset[]): SeriesInstance[] {
   return metadata.flatMap((d) => {
     const SOPInstanceUID = getString(d, '00080018');
-    return SOPInstanceUID ? [{ SOPInstanceUID, NumberOfFrames: getNumber(d, '00280008') ?? 1 }] : [];
+    return SOPInstanceUID && d['00280010'] !== undefined ? [{ SOPInstanceUID, NumberOfFrames: getNumber(d, '00280008') ?? 1 }] : [];
   });
 }
 

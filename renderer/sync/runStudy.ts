@@ -1,3 +1,4 @@
+import { isDocumentModality } from '../../app/dicom/documentSeries';
 import { getNumber, getString, type DicomJsonDataset } from '../../app/dicomweb';
 import { nodeResourceUrl } from '../../app/dicomweb/gatewayPaths';
 import { frameKey, type SeriesFetchJob, type SeriesInstance } from '../../app/sync';
@@ -49,7 +50,8 @@ async function runSeries(ctx: SeriesContext, row: DicomJsonDataset, fresh: boole
     onInstances(list);
     return list;
   });
-  const retrieval = fresh ? fetchWholeSeries(ctx, SeriesInstanceUID, instances) : Promise.resolve();
+  // A series of documents (SR, KOS, PDF) has no frame: its metadata is all that is kept.
+  const retrieval = fresh && !isDocumentModality(getString(row, '00080060')) ? fetchWholeSeries(ctx, SeriesInstanceUID, instances) : Promise.resolve();
   // Settled both: a retry must never overlap a request still storing frames.
   const [metadata, frames] = await Promise.allSettled([instances, retrieval]);
   if (metadata.status === 'rejected') throw metadata.reason;

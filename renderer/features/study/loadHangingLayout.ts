@@ -1,3 +1,4 @@
+import { isDocumentModality } from '../../../app/dicom/documentSeries';
 import { withPatientOfInstance, type StudySummary } from '../../../app/dicom/studySummary';
 import type { DicomJsonDataset } from '../../../app/dicomweb';
 import { defaultProtocols, describeStudy, matchProtocol, type HangingResult, type KeywordDataset, type StudyDescriptor } from '../../../app/hanging';
@@ -20,7 +21,8 @@ export interface HangingLayout {
 
 /** Every instance of a study in keyword form, from its series metadata (cache first, then the gateway), a few series at once. */
 async function describeLocation(location: StudyLocation, signal?: AbortSignal): Promise<{ described?: StudyDescriptor; series: SeriesSummary[]; first?: DicomJsonDataset }> {
-  const series = await fetchSeriesList(location, signal);
+  // Documents (SR, KOS, PDF) are not hung: they are the report panel's.
+  const series = (await fetchSeriesList(location, signal)).filter((s) => !isDocumentModality(s.Modality));
   const imagesOf = new Array<Awaited<ReturnType<typeof loadSeriesImages>>>(series.length);
   let next = 0;
   const worker = async () => {
