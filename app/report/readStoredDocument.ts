@@ -53,7 +53,9 @@ function numText(item: DicomJsonDataset): string {
   const measured = getSequence(item, '0040A300')[0] ?? {};
   const value = getNumber(measured, '0040A30A');
   const unit = getString(getSequence(measured, '004008EA')[0] ?? {}, '00080100') ?? '';
-  return `${meaning(item)} ${value ?? ''} ${unit.replace(/^\[hnsf'U\]$/, 'HU')}`.trim();
+  // Two decimals at most: a measurement is read, not recomputed.
+  const shown = value === undefined ? '' : String(Math.round(value * 100) / 100);
+  return `${meaning(item)} ${shown} ${unit.replace(/^\[hnsf'U\]$/, 'HU')}`.trim();
 }
 
 function walk(items: DicomJsonDataset[], depth: number, lines: DocumentLine[], images: KeyImageRef[], seriesOf: Map<string, string>): void {

@@ -135,3 +135,19 @@ async function readSeriesImages(location: StudyLocation, SeriesInstanceUID: stri
   for (const image of images) wadors.metaDataManager.add(image.imageId, image.instance as never);
   return images;
 }
+
+/**
+ * The instance metadata of a series of documents (SR, KOS, encapsulated PDF: no frame to show), as
+ * DICOM JSON: from the local cache when the series is cached there, else from the gateway (and
+ * then cached), so a report on the PACS stays readable offline once prefetched.
+ */
+export async function loadSeriesInstances(location: StudyLocation, SeriesInstanceUID: string, signal?: AbortSignal): Promise<DicomJsonDataset[]> {
+  const absolute = absoluteLocation(location);
+  const url = nodeResourceUrl(absolute.gatewayBaseUrl, absolute.nodeId, { kind: 'retrieve', what: 'metadata', StudyInstanceUID: absolute.StudyInstanceUID, SeriesInstanceUID });
+  return cacheThrough(
+    () => cachedSeriesInstances(absolute, SeriesInstanceUID),
+    () => getJson(url, signal),
+    (value) => storeSeriesInstances(absolute, value),
+    () => cachedSeriesInstances(absolute, SeriesInstanceUID, true),
+  );
+}

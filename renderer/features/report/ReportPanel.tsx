@@ -14,6 +14,8 @@ import { KeyImageList } from './KeyImageList';
 import { pdfLabels } from './pdfLabels';
 import { REPORT_TEMPLATES } from './reportTemplates';
 import { SignDialog } from './SignDialog';
+import { StoredDocuments } from './StoredDocuments';
+import { useStudyDocuments } from './useStudyDocuments';
 import { signAndQueue } from './signAndQueue';
 import type { ReportDraftControl } from './useReportDraft';
 import { useVersionDelivery } from './useVersionDelivery';
@@ -48,12 +50,22 @@ export function ReportPanel(props: { control: ReportDraftControl; study: StudySu
   const lastVersion = draft?.versions.at(-1);
   const delivery = useVersionDelivery(study.nodeId, lastVersion);
   const node = nodes.status === 'ready' ? nodes.nodes.find((n) => n.id === study.nodeId) : undefined;
+  // The study's documents on its PACS, read again once this reader's report is received there.
+  const documents = useStudyDocuments({ gatewayBaseUrl: appInfo.gatewayBaseUrl, nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID }, delivery?.state === 'sent' ? lastVersion!.version : 0);
+  const stored = <StoredDocuments documents={documents} onShowImage={props.onShowKeyImage} />;
 
   if ('error' in REPORT_TEMPLATES) return <p className="error panel-empty" role="alert" data-testid="report-templates-error">{t('report.templatesError', { message: REPORT_TEMPLATES.error })}</p>;
   if (control.status === 'loading') return <p className="muted panel-empty">{t('report.loading')}</p>;
   if (control.status === 'unavailable') return <p className="error panel-empty" role="alert">{t('report.noCache')}</p>;
   const templates = REPORT_TEMPLATES.templates;
-  if (!draft) return <StartReport onStart={(language, templateId) => control.start(language, templates.find((x) => x.id === templateId))} defaultLanguage={uiLanguage} />;
+  if (!draft) {
+    return (
+      <div className="report-panel">
+        {stored}
+        <StartReport onStart={(language, templateId) => control.start(language, templates.find((x) => x.id === templateId))} defaultLanguage={uiLanguage} />
+      </div>
+    );
+  }
 
   const measurements = reportMeasurementsOf(props.measurements, (m, v) => `${t(`viewer.measurements.${m.tool}`)} ${t(`viewer.measurements.${v.kind}`, { value: typeof v.value === 'number' ? v.value.toFixed(1) : v.value, unit: v.unit })}`);
   const blocker: Blocker = !reader || Object.keys(readerIssues(reader)).length > 0 ? 'noReader' : props.patientsOnScreen > 1 ? 'twoPatients' : node?.kind === 'folder' ? 'folderNode' : !draft.sections.findings.trim() && !draft.sections.conclusion.trim() ? 'empty' : undefined;
@@ -148,6 +160,7 @@ export function ReportPanel(props: { control: ReportDraftControl; study: StudySu
           </button>
         </div>
       )}
+      {stored}
       {confirming && reader && <SignDialog study={study} nodeName={node?.name ?? study.nodeId} reader={reader} busy={busy} onConfirm={() => void sign()} onCancel={() => setConfirming(false)} />}
     </div>
   );
@@ -159,7 +172,7 @@ function StartReport(props: { onStart: (language: ReportLanguage, templateId: st
   const [templateId, setTemplateId] = useState<string>('');
   const templates = 'templates' in REPORT_TEMPLATES ? REPORT_TEMPLATES.templates : [];
   return (
-    <div className="report-panel report-start" data-testid="report-start">
+    <div className="report-start" data-testid="report-start">
       <label>
         <span>{t('report.template')}</span>
         <select data-testid="report-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>

@@ -173,4 +173,27 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     // The report SR quotes the length as a number inferred from its image.
     expect(sr.out).toMatch(/NUM:.*"Length"\)="\d+(\.\d+)?" \(mm,UCUM/);
   });
+
+  it('reopens from the PACS copy on another workstation (fresh profile): the report, key images, measurements and PDF', async () => {
+    const other = await startWorkstation({ nodes: [dicomwebNode(NODE, 'PACS Sud', pacs)], viewport: { width: 1500, height: 950 } });
+    try {
+      await openStudyReport(other.page, study.StudyInstanceUID);
+      const docs = other.page.getByTestId('pacs-document');
+      await expect.poll(() => docs.count(), { timeout: 30_000 }).toBe(4);
+      expect((await docs.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind))).sort()).toEqual(['kos', 'pdf', 'sr', 'sr']);
+      const text = (await other.page.getByTestId('pacs-document-text').allTextContents()).join('\n');
+      expect(text).toContain(CONCLUSION);
+      expect(text).toMatch(/Length \d+(\.\d+)? mm/);
+      expect(await other.page.getByTestId('pacs-document').first().textContent()).toMatch(/LEROY/);
+      expect((await other.page.getByTestId('pacs-key-image').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sop))).sort()).toEqual([...keySops].sort());
+      // The document series are not hung as images.
+  expect(await other.page.locator('[data-testid=series-list] button[data-series]').count()).toBe(1);
+      const popup = other.page.waitForEvent('popup');
+      await other.page.getByTestId('pacs-document-pdf').click();
+      expect((await popup).url()).toMatch(/^blob:/);
+      await other.page.screenshot({ path: screenshotPath('report-reopened-elsewhere') });
+    } finally {
+      await other.stop();
+    }
+  }, 120_000);
 });
