@@ -76,7 +76,7 @@ describe('worklist read state (web mode, Chromium, real Orthanc)', () => {
     await pacs.exited;
     await syncCall(page, 'addOutboxItem', { nodeId: NODE, StudyInstanceUID: read.StudyInstanceUID, SOPInstanceUID: answer.SOPInstanceUID, bytes: [...new Uint8Array(answer.buffer)] });
     await expect.poll(() => stateOf(read.StudyInstanceUID), { timeout: 30_000 }).toBe('reported');
-    expect(await badge(read.StudyInstanceUID).textContent()).toBe('Interprété');
+    expect(await badge(read.StudyInstanceUID).textContent()).toBe('Signé');
     // Waiting (2) after a failed attempt: still reported.
     await expect.poll(async () => (await syncCall<{ state?: number }[]>(page, 'outbox')).map((r) => r.state), { timeout: 30_000 }).toEqual([2]);
     expect(await stateOf(read.StudyInstanceUID)).toBe('reported');

@@ -177,6 +177,8 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
   it('reopens from the PACS copy on another workstation (fresh profile): the report, key images, measurements and PDF', async () => {
     const other = await startWorkstation({ nodes: [dicomwebNode(NODE, 'PACS Sud', pacs)], viewport: { width: 1500, height: 950 } });
     try {
+      // The worklist says the study carries a report on its PACS.
+      await other.page.locator(`[data-testid=worklist-table] tbody tr[data-study="${study.StudyInstanceUID}"] [data-testid=reported-on-pacs]`).waitFor({ timeout: 60_000 });
       await openStudyReport(other.page, study.StudyInstanceUID);
       const docs = other.page.getByTestId('pacs-document');
       await expect.poll(() => docs.count(), { timeout: 30_000 }).toBe(4);
