@@ -20,7 +20,7 @@ export async function openStudyReport(page: Page, StudyInstanceUID: string): Pro
   await row.waitFor({ timeout: 60_000 });
   await row.click();
   await page.getByTestId('worklist-table').press('Enter');
-  await page.locator(`[data-testid=study-viewer][data-study="${StudyInstanceUID}"] [data-testid=stack-viewport][data-state=ready]`).waitFor({ timeout: 60_000 });
+  await page.locator(`[data-testid=study-viewer][data-study="${StudyInstanceUID}"] [data-testid=stack-viewport][data-state=ready]`).first().waitFor({ timeout: 60_000 });
   await page.getByTestId('tab-report').click();
 }
 
