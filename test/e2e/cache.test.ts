@@ -218,7 +218,7 @@ describe('the local cache in Chromium', () => {
       return { before, after, byModality };
     });
     expect(out.before).toBe(1);
-    expect(out.after).toBe(5);
+    expect(out.after).toBe(6);
     expect(out.byModality).toEqual([{ nodeId: 'n', StudyInstanceUID: '1.9', patientKey: 'p', StudyDate: '20260101', lastAccess: 5, pinned: 0, bytes: 10, ModalitiesInStudy: ['CT', 'PT'] }]);
   });
 });
