@@ -8,7 +8,7 @@ export { DEFAULT_QUOTA_SHARE, defaultLimitBytes, evict, purgeAll, purgeExpired, 
 export { getFrame, hasFrame, putFrame, putFrames, type CachedFrame, type FrameInput } from './frameRepository';
 export { getCachedSeries, getInstanceMetadata, getStudyAttributes, getStudyMetadata, putStudyMetadata, type CachedMetadata } from './metadataRepository';
 export { deleteMeasurements, getMeasurements, purgeOrphanMeasurements, putMeasurements } from './measurementRepository';
-export { addOutboxItem, applyOutboxEvent, getOutboxPayload, listOutbox, type OutboxEntry, type OutboxInput } from './outboxRepository';
+export { addOutboxItem, addOutboxItems, applyOutboxEvent, getOutboxPayload, listOutbox, type OutboxEntry, type OutboxInput } from './outboxRepository';
 export { deleteReportDraft, getReportDraft, putReportDraft } from './reportRepository';
 export { openCache, openCacheWithBridge, resetCache, resetCacheWithBridge, type Cache, type OpenCacheOptions } from './openCache';
 export { CACHE_DB_NAME, CacheDb, JobState, Pinned, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';

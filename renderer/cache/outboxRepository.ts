@@ -20,11 +20,21 @@ export type OutboxEntry = Omit<OutboxRecord, 'sealed'> & { id: number };
 
 /** Queues an item (sealed), to send at once; its study is never evicted while it is not acknowledged. Returns its id. */
 export async function addOutboxItem(cache: Cache, input: OutboxInput): Promise<number> {
-  const sealed = await cache.cipher.seal(input.bytes, recordAad.outbox(input.nodeId, input.SOPInstanceUID));
+  return (await addOutboxItems(cache, [input]))[0]!;
+}
+
+/**
+ * Queues several items (sealed together, written in one transaction: all or none), to send at
+ * once, e.g. the objects of one signed report. Returns their ids.
+ */
+export async function addOutboxItems(cache: Cache, inputs: readonly OutboxInput[]): Promise<number[]> {
+  const sealed = await Promise.all(inputs.map((input) => cache.cipher.seal(input.bytes, recordAad.outbox(input.nodeId, input.SOPInstanceUID))));
   const now = cache.now();
-  const fields = { nodeId: input.nodeId, StudyInstanceUID: input.StudyInstanceUID, SOPInstanceUID: input.SOPInstanceUID, ...(input.SOPClassUID ? { SOPClassUID: input.SOPClassUID } : {}) };
-  const record: OutboxRecord = { ...newOutboxItem(fields, now), updatedAt: now, bytes: sealed.byteLength, sealed };
-  return (await cache.db.outbox.add(record)) as number;
+  const records = inputs.map((input, i): OutboxRecord => {
+    const fields = { nodeId: input.nodeId, StudyInstanceUID: input.StudyInstanceUID, SOPInstanceUID: input.SOPInstanceUID, ...(input.SOPClassUID ? { SOPClassUID: input.SOPClassUID } : {}) };
+    return { ...newOutboxItem(fields, now), updatedAt: now, bytes: sealed[i]!.byteLength, sealed: sealed[i]! };
+  });
+  return (await cache.db.outbox.bulkAdd(records, { allKeys: true })) as number[];
 }
 
 /** Items in a state (all when absent), oldest first, without their payloads. */
@@ -65,15 +75,25 @@ function itemOf(record: OutboxRecord): OutboxItem {
  * there is no such item.
  */
 export async function applyOutboxEvent(cache: Cache, id: number, event: OutboxEvent, env: { random?: RandomSource } = {}): Promise<OutboxItem | undefined> {
+  return (await applyOutboxEvents(cache, [{ id, event }], env))[0];
+}
+
+/** {@link applyOutboxEvent} for several items, in one transaction (e.g. a batch sent in one request). */
+export async function applyOutboxEvents(cache: Cache, updates: readonly { id: number; event: OutboxEvent }[], env: { random?: RandomSource } = {}): Promise<(OutboxItem | undefined)[]> {
   const { db } = cache;
   return db.transaction('rw', db.outbox, async () => {
-    const record = await db.outbox.get(id);
-    if (!record) return undefined;
-    const item = itemOf(record);
-    const next = outboxTransition(item, event, { now: cache.now(), random: env.random ?? Math.random, policy: OUTBOX_RETRY_POLICY });
-    if (next === item) return item;
-    await db.outbox.put({ ...record, ...next, ...(next.state === OUTBOX_STATE.acknowledged ? acknowledgedPayload() : {}), updatedAt: cache.now() });
-    return next;
+    const records = await db.outbox.bulkGet(updates.map((u) => u.id));
+    const out: (OutboxItem | undefined)[] = [];
+    const changed: OutboxRecord[] = [];
+    records.forEach((record, i) => {
+      if (!record) return void out.push(undefined);
+      const item = itemOf(record);
+      const next = outboxTransition(item, updates[i]!.event, { now: cache.now(), random: env.random ?? Math.random, policy: OUTBOX_RETRY_POLICY });
+      out.push(next);
+      if (next !== item) changed.push({ ...record, ...next, ...(next.state === OUTBOX_STATE.acknowledged ? acknowledgedPayload() : {}), updatedAt: cache.now() });
+    });
+    if (changed.length > 0) await db.outbox.bulkPut(changed);
+    return out;
   });
 }
 

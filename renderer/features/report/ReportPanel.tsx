@@ -83,8 +83,8 @@ export function ReportPanel(props: { control: ReportDraftControl; study: StudySu
       const out = await signAndQueue(control.cache, draft, { study, reader, measurements, labels: pdfLabels(t, draft.language), software: { name: appInfo.name, version: appInfo.version }, measurementReport });
       if ('refused' in out) setError(t(`report.blocked.${out.refused}`));
       else {
-        await control.replace(out.draft);
         void sync?.outbox.kick();
+        await control.replace(out.draft);
         const signed = out.draft.versions.at(-1)!;
         const audited = await api.recordReportSigned({
           nodeId: study.nodeId,

@@ -131,8 +131,8 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     pacs = await startOrthanc({ name: 'e2e-report', aeTitle: 'E2E_REPORT', username: 'report', password: 'report-secret', httpPort, dicomPort, workDir });
     await syncCall(page, 'sendNow');
     await expect.poll(() => page.getByTestId('report-status').getAttribute('data-status'), { timeout: 60_000 }).toBe('sent');
-    // SR, KOS, PDF and TID 1500: one acknowledged STOW each, one instance each on the PACS.
-    expect(stows.filter((s) => s === 200)).toEqual([200, 200, 200, 200]);
+    // SR, KOS, PDF and TID 1500: sent together in one acknowledged STOW-RS, one instance each on the PACS.
+    expect(stows.filter((s) => s === 200)).toEqual([200]);
     const objects = await pacsObjects();
     expect(objects.map((o) => [o.kind, o.json['00080016']!.Value![0]]).sort()).toEqual([['kos', KOS_CLASS], ['pdf', PDF_CLASS], ['sr', SR_CLASS], ['tid1500', TID1500_CLASS]]);
   }, 240_000);
@@ -160,7 +160,8 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     const signedRecord = audit.find((e) => e.EventID === '110103' && e.EventActionCode === 'C');
     expect(signedRecord).toMatchObject({ readerIdentity: 'LEROY^Anne (RPPS 10003456789)', nodeId: NODE, StudyInstanceUID: study.StudyInstanceUID, PatientID: 'RP-1515', IssuerOfPatientID: 'CH-SUD', EventOutcomeIndicator: 0 });
     const stores = audit.filter((e) => e.EventID === '110104' && e.EventActionCode === 'C' && e.StudyInstanceUID === study.StudyInstanceUID);
-    expect(stores.filter((e) => e.EventOutcomeIndicator === 0).length).toBe(4);
+    // One DICOM Instances Transferred record for the one request that stored the four objects (PS3.15 A.5.3.4).
+    expect(stores.filter((e) => e.EventOutcomeIndicator === 0).length).toBe(1);
     expect(stores.every((e) => e.readerIdentity === 'LEROY^Anne (RPPS 10003456789)' && e.PatientID === 'RP-1515')).toBe(true);
     // The measurement report: TID 1500 with the length, in mm, on the image it was drawn on.
     const tid1500 = dsrdump(files.tid1500!);
