@@ -36,6 +36,8 @@ export interface NodeSummary {
   id: string;
   name: string;
   kind: 'dicomweb' | 'dimse' | 'folder';
+  /** True for a node that cannot receive what the reader sends (a folder or CD not set to receive). */
+  readOnly?: boolean;
 }
 
 /** A configured node with what Settings shows about it: never a password, token or user name. */

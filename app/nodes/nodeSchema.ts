@@ -95,12 +95,17 @@ export const DimseNodeSchema = z
     }
   });
 
-/** A read-only folder of DICOM files or a DICOMDIR (PS3.10 media). */
+/**
+ * A folder of DICOM files or a DICOMDIR (PS3.10 media): read-only, unless `receive` (a folder, not
+ * a DICOMDIR) lets it store what it is sent under `<path>/received/` (STOW-RS), e.g. the demo
+ * archive, or a local archive of a site without a PACS.
+ */
 export const FolderNodeSchema = z.strictObject({
   id: NodeIdSchema,
   name: z.string().min(1),
   kind: z.literal('folder'),
   path: z.string().min(1),
+  receive: z.boolean().optional(),
 });
 
 /** Node kinds accepted in a nodes file. */

@@ -10,8 +10,8 @@ const COMPLETE_MARKER = '.complete';
 
 /**
  * The built-in demo archive: a night on call (the testbed's demo scenario, half size) written once
- * as DICOM Part 10 files under `<dataDir>/demo`, served as a read-only folder node so the
- * workstation shows studies before any PACS is configured. Written into a temporary folder then
+ * as DICOM Part 10 files under `<dataDir>/demo`, served as a folder node so the workstation shows
+ * studies before any PACS is configured; it receives what a reader sends (under `demo/received`). Written into a temporary folder then
  * renamed, so an interrupted first start never leaves half an archive.
  */
 export async function ensureDemoArchive(dataDir: string, now: () => Date = () => new Date()): Promise<FolderNode> {
@@ -31,5 +31,6 @@ export async function ensureDemoArchive(dataDir: string, now: () => Date = () =>
     await rm(path, { recursive: true, force: true });
     await rename(staging, path);
   }
-  return { id: DEMO_NODE_ID, name: 'Démo / Demo', kind: 'folder', path };
+  // The demo receives what a reader sends (reports, key images), so the whole night can be tried.
+  return { id: DEMO_NODE_ID, name: 'Démo / Demo', kind: 'folder', path, receive: true };
 }

@@ -5,6 +5,7 @@ import type { FolderNode } from '../../app/nodes/nodeSchema';
 import { gatewayError } from '../gateway/gatewayError';
 import type { AdapterRequestContext, NodeAdapter } from '../gateway/nodeAdapter';
 import { answerFolderStore, type InstanceIndex } from '../folderStore';
+import { receiveIntoFolder } from './receiveIntoFolder';
 import { FolderIndexer, type ScanStats, type SkippedFile } from './scanFolder';
 import { watchFolder, type FolderWatch } from './watchFolder';
 
@@ -68,7 +69,8 @@ export function createFolderAdapter(node: FolderNode, options: FolderAdapterOpti
       } catch (error) {
         return gatewayError(503, 'NODE_UNREACHABLE', `${label} cannot be read: ${error instanceof Error ? error.message : String(error)}`, true);
       }
-      return answerFolderStore(indexer.index, request, context, { label });
+      const receive = node.receive === true ? (r: Request) => receiveIntoFolder(node.path, r, context.publicBase, () => indexer.scan()) : undefined;
+      return answerFolderStore(indexer.index, request, context, { label, ...(receive ? { store: receive } : {}) });
     },
     async ping(signal: AbortSignal): Promise<void> {
       signal.throwIfAborted();

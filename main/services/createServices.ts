@@ -62,7 +62,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const gateway = createGateway({ basePath: config.gatewayBasePath, registry, audit: gatewayAudit, log });
   const handlers = createHandlers({
     appInfo: config.appInfo,
-    nodes: () => registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind })),
+    nodes: () => registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind, ...(a.node.kind === 'folder' && a.node.receive !== true ? { readOnly: true } : {}) })),
     settings,
     audit: { log: audit, localUser: userInfo().username, reader },
     nodeAdmin: new NodeAdmin({ store: new NodesStore(config.nodesFile ?? join(config.dataDir, 'nodes.json')), registry, vault: config.vault }),

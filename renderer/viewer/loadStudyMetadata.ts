@@ -91,6 +91,13 @@ export async function fetchSeriesList(location: StudyLocation, signal?: AbortSig
   return [...series];
 }
 
+/** A QIDO-RS series row as a {@link SeriesSummary} (none without SeriesInstanceUID). */
+function seriesSummaryOf(d: DicomJsonDataset): SeriesSummary[] {
+  const SeriesInstanceUID = getString(d, '0020000E');
+  if (!SeriesInstanceUID) return [];
+  return [{ SeriesInstanceUID, SeriesNumber: getNumber(d, '00200011'), SeriesDescription: getString(d, '0008103E'), Modality: getString(d, '00080060'), NumberOfSeriesRelatedInstances: getNumber(d, '00201209') }];
+}
+
 async function readSeriesList(location: StudyLocation, signal: AbortSignal): Promise<SeriesSummary[]> {
   const rows = await cacheThrough(
     () => cachedSeriesRows(location),
@@ -98,11 +105,7 @@ async function readSeriesList(location: StudyLocation, signal: AbortSignal): Pro
     (value) => storeSeriesRows(location, value),
     () => seriesRowsFromInstances(location),
   );
-  const series = rows.flatMap((d): SeriesSummary[] => {
-    const SeriesInstanceUID = getString(d, '0020000E');
-    if (!SeriesInstanceUID) return [];
-    return [{ SeriesInstanceUID, SeriesNumber: getNumber(d, '00200011'), SeriesDescription: getString(d, '0008103E'), Modality: getString(d, '00080060'), NumberOfSeriesRelatedInstances: getNumber(d, '00201209') }];
-  });
+  const series = rows.flatMap(seriesSummaryOf);
   return series.sort((a, b) => (a.SeriesNumber ?? 0) - (b.SeriesNumber ?? 0));
 }
 
@@ -150,4 +153,18 @@ export async function loadSeriesInstances(location: StudyLocation, SeriesInstanc
     (value) => storeSeriesInstances(absolute, value),
     () => cachedSeriesInstances(absolute, SeriesInstanceUID, true),
   );
+}
+
+/**
+ * The series of a study as its node lists them now (QIDO-RS, past the cache: a report sent
+ * minutes ago is there), else as the cache keeps them (offline).
+ */
+export async function fetchSeriesListFromNode(location: StudyLocation, signal?: AbortSignal): Promise<SeriesSummary[]> {
+  try {
+    const rows = await getJson(nodeResourceUrl(location.gatewayBaseUrl, location.nodeId, { kind: 'search', level: 'series', StudyInstanceUID: location.StudyInstanceUID }), signal);
+    return rows.flatMap(seriesSummaryOf);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return fetchSeriesList(location, signal);
+  }
 }

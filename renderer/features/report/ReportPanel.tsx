@@ -68,7 +68,7 @@ export function ReportPanel(props: { control: ReportDraftControl; study: StudySu
   }
 
   const measurements = reportMeasurementsOf(props.measurements, (m, v) => `${t(`viewer.measurements.${m.tool}`)} ${t(`viewer.measurements.${v.kind}`, { value: typeof v.value === 'number' ? v.value.toFixed(1) : v.value, unit: v.unit })}`);
-  const blocker: Blocker = !reader || Object.keys(readerIssues(reader)).length > 0 ? 'noReader' : props.patientsOnScreen > 1 ? 'twoPatients' : node?.kind === 'folder' ? 'folderNode' : !draft.sections.findings.trim() && !draft.sections.conclusion.trim() ? 'empty' : undefined;
+  const blocker: Blocker = !reader || Object.keys(readerIssues(reader)).length > 0 ? 'noReader' : props.patientsOnScreen > 1 ? 'twoPatients' : node?.readOnly ? 'folderNode' : !draft.sections.findings.trim() && !draft.sections.conclusion.trim() ? 'empty' : undefined;
   const edit = (update: (d: ReportDraft) => ReportDraft) => control.change(update);
   const sign = async () => {
     if (!control.cache || !reader || blocker) return;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { isDocumentModality } from '../../../app/dicom/documentSeries';
 import type { StudyLocation } from '../../../app/dicomweb/gatewayPaths';
 import { readStoredDocument, type StoredDocument } from '../../../app/report';
-import { fetchSeriesList, loadSeriesInstances } from '../../viewer/loadStudyMetadata';
+import { fetchSeriesListFromNode, loadSeriesInstances } from '../../viewer/loadStudyMetadata';
 
 /** The study's documents on its node: loading, read (newest first), or failed with a reason. */
 export type StudyDocuments = { status: 'loading' } | { status: 'ready'; documents: StoredDocument[] } | { status: 'failed'; message: string };
@@ -19,7 +19,7 @@ export function useStudyDocuments(location: StudyLocation, version: number): Stu
     const abort = new AbortController();
     const here = { gatewayBaseUrl, nodeId, StudyInstanceUID };
     void (async () => {
-      const series = (await fetchSeriesList(here, abort.signal)).filter((s) => isDocumentModality(s.Modality));
+      const series = (await fetchSeriesListFromNode(here, abort.signal)).filter((s) => isDocumentModality(s.Modality));
       const documents: StoredDocument[] = [];
       for (const s of series) {
         for (const instance of await loadSeriesInstances(here, s.SeriesInstanceUID, abort.signal)) {
