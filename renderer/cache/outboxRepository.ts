@@ -97,9 +97,13 @@ export async function applyOutboxEvents(cache: Cache, updates: readonly { id: nu
   });
 }
 
-/** Makes every waiting item due now (the reader asked to send). */
-export async function makeWaitingDue(cache: Cache): Promise<void> {
-  await cache.db.outbox.where('state').equals(OUTBOX_STATE.waiting).modify({ nextAttemptAt: cache.now() });
+/** Makes the waiting items due now: every one (the reader asked to send), or those of some nodes. */
+export async function makeWaitingDue(cache: Cache, nodeIds?: ReadonlySet<string>): Promise<void> {
+  await cache.db.outbox
+    .where('state')
+    .equals(OUTBOX_STATE.waiting)
+    .filter((o) => !nodeIds || nodeIds.has(o.nodeId))
+    .modify({ nextAttemptAt: cache.now() });
 }
 
 /**

@@ -89,7 +89,15 @@ export class OutboxSender {
   private async sendDue(): Promise<void> {
     clearTimeout(this.timer);
     try {
-      const due = (await listOutbox(this.cache)).filter((row) => isOutboxDue(row, this.cache.now()));
+      let rows = await listOutbox(this.cache);
+      // A node with an item due gets its other waiting items too, in the same request: the objects
+      // of one report arrive together, and all at once when a node that was down comes back.
+      const dueNodes = new Set(rows.filter((row) => isOutboxDue(row, this.cache.now())).map((row) => row.nodeId));
+      if (rows.some((row) => row.state === OUTBOX_STATE.waiting && dueNodes.has(row.nodeId) && !isOutboxDue(row, this.cache.now()))) {
+        await makeWaitingDue(this.cache, dueNodes);
+        rows = await listOutbox(this.cache);
+      }
+      const due = rows.filter((row) => isOutboxDue(row, this.cache.now()));
       for (const batch of batches(due)) await this.sendBatch(batch);
     } finally {
       await this.publish();

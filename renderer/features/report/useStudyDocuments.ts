@@ -27,7 +27,9 @@ export function useStudyDocuments(location: StudyLocation, version: number): Stu
           if (document) documents.push(document);
         }
       }
-      documents.sort((a, b) => b.contentDateTime.localeCompare(a.contentDateTime));
+      // Newest first; at the same moment (one report's objects), the report, then its key images, then the PDF.
+      const rank = { sr: 0, kos: 1, pdf: 2 } as const;
+      documents.sort((a, b) => b.contentDateTime.localeCompare(a.contentDateTime) || rank[a.kind] - rank[b.kind] || a.title.localeCompare(b.title));
       if (!abort.signal.aborted) setState({ status: 'ready', documents });
     })().catch((error: unknown) => !abort.signal.aborted && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => abort.abort();

@@ -187,7 +187,7 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
       const text = (await other.page.getByTestId('pacs-document-text').allTextContents()).join('\n');
       expect(text).toContain(CONCLUSION);
       expect(text).toMatch(/Length \d+(\.\d+)? mm/);
-      expect(await other.page.getByTestId('pacs-document').first().textContent()).toMatch(/LEROY/);
+      expect(await other.page.locator('[data-testid=pacs-document][data-kind=sr]', { hasText: 'Diagnostic imaging report' }).textContent()).toMatch(/verified by LEROY Anne/);
       expect((await other.page.getByTestId('pacs-key-image').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sop))).sort()).toEqual([...keySops].sort());
       // The document series are not hung as images.
   expect(await other.page.locator('[data-testid=series-list] button[data-series]').count()).toBe(1);
