@@ -1,3 +1,5 @@
+import type { StudySummary } from '../dicom/studySummary';
+
 /**
  * What a report is made of, as the reader's state keeps it and as app/report turns it into DICOM
  * objects (SR, KOS, encapsulated PDF). Names are DICOM keywords where DICOM has one.
@@ -15,20 +17,8 @@ export interface ReaderIdentity {
 }
 
 /** The patient and study a report answers, as the node the study came from identifies them. */
-export interface ReportStudy {
-  StudyInstanceUID: string;
-  PatientName?: string;
-  PatientID?: string;
-  IssuerOfPatientID?: string;
-  PatientBirthDate?: string;
-  PatientSex?: string;
-  StudyDate?: string;
-  StudyTime?: string;
-  StudyID?: string;
-  AccessionNumber?: string;
-  ReferringPhysicianName?: string;
-  StudyDescription?: string;
-}
+export type ReportStudy = Pick<StudySummary, 'StudyInstanceUID'> &
+  Partial<Pick<StudySummary, 'PatientName' | 'PatientID' | 'IssuerOfPatientID' | 'PatientBirthDate' | 'PatientSex' | 'StudyDate' | 'StudyTime' | 'AccessionNumber' | 'ReferringPhysicianName' | 'StudyDescription'>> & { StudyID?: string };
 
 /** The report's text, one entry per heading of TID 2000 (PS3.16). */
 export interface ReportSections {

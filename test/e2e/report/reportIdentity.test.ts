@@ -16,22 +16,18 @@ const ins = (nir: string) => `${nir}${String(97n - (BigInt(nir) % 97n)).padStart
 const today = new Date();
 const yearsAgo = (years: number) => toDicomDate(new Date(today.getFullYear() - years, today.getMonth(), today.getDate()));
 const person = { PatientName: 'MOREAU^Jeanne', PatientBirthDate: '19490707', PatientSex: 'F' as const, OtherPatientIDsSequence: [{ PatientID: ins('2490775123041'), IssuerOfPatientID: INS_ISSUER_OID, TypeOfPatientID: 'TEXT' }] };
-const current = generateCtPhantom({
-  seed: 'id-current',
-  patient: { ...person, PatientID: 'S-4401', IssuerOfPatientID: 'CH-SUD' },
-  study: { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9901', StudyDate: yearsAgo(0), StudyTime: '010000', AccessionNumber: 'ID-CUR', StudyID: '1', StudyDescription: 'CT chest' },
-  Rows: 64,
-  Columns: 64,
-  slices: 4,
-});
-const prior = generateCtPhantom({
-  seed: 'id-prior',
-  patient: { ...person, PatientID: 'N-9902', IssuerOfPatientID: 'CHU-NORD' },
-  study: { StudyInstanceUID: '1.2.826.0.1.3680043.10.543.9900', StudyDate: yearsAgo(1), StudyTime: '010000', AccessionNumber: 'ID-PRI', StudyID: '2', StudyDescription: 'CT chest' },
-  Rows: 64,
-  Columns: 64,
-  slices: 4,
-});
+/** A small CT of the person under one of their identifiers. */
+const ct = (seed: string, PatientID: string, IssuerOfPatientID: string, StudyInstanceUID: string, years: number, AccessionNumber: string) =>
+  generateCtPhantom({
+    seed,
+    patient: { ...person, PatientID, IssuerOfPatientID },
+    study: { StudyInstanceUID, StudyDate: yearsAgo(years), StudyTime: '010000', AccessionNumber, StudyID: AccessionNumber, StudyDescription: 'CT chest' },
+    Rows: 64,
+    Columns: 64,
+    slices: 4,
+  });
+const current = ct('id-current', 'S-4401', 'CH-SUD', '1.2.826.0.1.3680043.10.543.9901', 0, 'ID-CUR');
+const prior = ct('id-prior', 'N-9902', 'CHU-NORD', '1.2.826.0.1.3680043.10.543.9900', 1, 'ID-PRI');
 
 describe('signing refused on an ambiguous two-patient screen (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
