@@ -7,7 +7,7 @@ import type { StudyDocuments } from './useStudyDocuments';
 
 /**
  * What the study carries on its PACS: each report (title, who verified it, when, its text), each
- * key object selection (its images, a click shows one) and each PDF (opened in a new window).
+ * key object selection (its images, a click shows one) and each PDF (saved as a file).
  */
 export function StoredDocuments(props: { documents: StudyDocuments; onShowImage?: ((SOPInstanceUID: string) => void) | undefined }) {
   const { t } = useTranslation();
@@ -30,8 +30,14 @@ function StoredDocumentItem({ document: d, onShowImage }: { document: StoredDocu
   const [error, setError] = useState<string | undefined>();
   const openPdf = async () => {
     try {
+      // Saved as a file (a download): the desktop app opens no other window, and the reader keeps the document.
       const bytes = await fetchBulkData(d.pdfBulkDataURI!);
-      window.open(URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), '_blank', 'noopener');
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${d.title || 'report'}-${d.SOPInstanceUID.slice(-8)}.pdf`.replace(/[\\/:*?"<>|]+/g, '_');
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -73,11 +73,17 @@ export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: O
   const [panelTab, setPanelTab] = useState<'measurements' | 'tags' | 'report'>('measurements');
   const patientsOnScreen = distinctPatients([study, ...[...reports.values()].flatMap((r) => r.patient ?? [])]).length;
   const reportLanguage = answer.draft?.language ?? (i18n.language.startsWith('fr') ? 'fr' : 'en');
-  const shownImage = report?.image;
-  const shownKey = shownImage && report?.image?.instance ? imageReferenceOf(shownImage.imageId, shownImage.instance) : undefined;
-  const shownStudy = shownImage ? parseStudyOf(shownImage.imageId) : undefined;
-  // K marks the image shown as a key image of this study's report (never one of a prior: the report answers this study).
-  const markKey = shownKey && shownStudy === study.StudyInstanceUID ? () => answer.toggleKey(shownKey, reportLanguage) : undefined;
+  // K marks the image shown as a key image of this study's report (never one of a prior: the report
+  // answers this study). The image is read from the view when the key is pressed: the reader may
+  // have scrolled a moment ago, before the viewer's state caught up.
+  const markKey = report
+    ? () => {
+        const imageId = report.view.currentImageId();
+        const image = report.images.find((i) => i.imageId === imageId);
+        const key = image ? imageReferenceOf(image.imageId, image.instance) : undefined;
+        if (key && parseStudyOf(image!.imageId) === study.StudyInstanceUID) answer.toggleKey(key, reportLanguage);
+      }
+    : undefined;
   const markKeyRef = useRef(markKey);
   useEffect(() => {
     markKeyRef.current = markKey;

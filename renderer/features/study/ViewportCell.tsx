@@ -107,7 +107,12 @@ export function ViewportCell(props: {
       data-active={active}
       data-prior={!!prior}
       style={{ gridRow: props.row + 1, gridColumn: props.column + 1 }}
-      onMouseDownCapture={() => onActivate(index)}
+      onMouseDownCapture={() => {
+        onActivate(index);
+        // The tools take the press (no default action), so focus would stay where it was, e.g. in
+        // the report being typed: the reading keys (K, arrows, W/L presets) must reach the image.
+        ref.current?.focus({ preventScroll: true });
+      }}
       onDragOver={(e) => e.dataTransfer.types.includes(SERIES_DRAG_TYPE) && e.preventDefault()}
       onDrop={onDrop}
     >

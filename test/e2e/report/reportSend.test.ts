@@ -89,6 +89,8 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     await expect.poll(() => viewport.getAttribute('data-index')).not.toBe('0');
     await page.keyboard.press('k');
     await expect.poll(() => page.getByTestId('key-image').count()).toBe(2);
+    // The press on the image took the keys from the findings being typed: nothing typed there.
+    expect(await page.getByTestId('report-findings').inputValue()).toBe('Parenchyme pulmonaire : nodule de 4 mm.\nPlèvre : libre.');
     keySops = await page.getByTestId('key-image').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sop!));
     expect(new Set(keySops).size).toBe(2);
     for (const sop of keySops) expect(phantom.instances.map((i) => i.SOPInstanceUID)).toContain(sop);
@@ -190,10 +192,13 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
       expect(await other.page.locator('[data-testid=pacs-document][data-kind=sr]', { hasText: 'Diagnostic imaging report' }).textContent()).toMatch(/verified by LEROY Anne/);
       expect((await other.page.getByTestId('pacs-key-image').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sop))).sort()).toEqual([...keySops].sort());
       // The document series are not hung as images.
-  expect(await other.page.locator('[data-testid=series-list] button[data-series]').count()).toBe(1);
-      const popup = other.page.waitForEvent('popup');
+      expect(await other.page.locator('[data-testid=series-list] button[data-series]').count()).toBe(1);
+      // The PDF is saved as a file: the very document the PACS holds (%PDF header, its title).
+      const download = other.page.waitForEvent('download');
       await other.page.getByTestId('pacs-document-pdf').click();
-      expect((await popup).url()).toMatch(/^blob:/);
+      const saved = readFileSync((await (await download).path())!);
+      expect(saved.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect((await download).suggestedFilename()).toMatch(/^Chest CT report-.*\.pdf$/);
       await other.page.screenshot({ path: screenshotPath('report-reopened-elsewhere') });
     } finally {
       await other.stop();
