@@ -2,10 +2,10 @@ import { documentHeader } from './documentHeader';
 import { dicomDate, dicomTime } from './dicomDateTime';
 import { REPORT_TITLE } from './reportCodes';
 import type { SignedReport } from './reportTypes';
+import { ENCAPSULATED_PDF } from './sopClasses';
 import { writeDocument } from './writeDocument';
 
-/** Encapsulated PDF Storage (PS3.4 B.5). */
-export const ENCAPSULATED_PDF = '1.2.840.10008.5.1.4.1.1.104.1';
+export { ENCAPSULATED_PDF };
 const PDF_SERIES_NUMBER = 9003;
 
 /**

@@ -1,10 +1,10 @@
 import { documentHeader, evidenceOf } from './documentHeader';
 import { code, imageItem, observerContext, textItem } from './srContent';
 import type { SignedReport } from './reportTypes';
+import { KEY_OBJECT_SELECTION } from './sopClasses';
 import { writeDocument } from './writeDocument';
 
-/** Key Object Selection Document Storage (PS3.4 B.5). */
-export const KEY_OBJECT_SELECTION = '1.2.840.10008.5.1.4.1.1.88.59';
+export { KEY_OBJECT_SELECTION };
 
 /** Document title "Of Interest" (PS3.16 CID 7010). */
 const OF_INTEREST = code('113000', 'DCM', 'Of Interest');

@@ -3,10 +3,10 @@ import { dicomDateTime } from './dicomDateTime';
 import { ILLUSTRATION, MEASUREMENT_CONCEPTS, REPORT_TITLE, SECTIONS } from './reportCodes';
 import { code, containerItem, imageItem, languageItem, numItem, observerContext, personName, textItem, type ContentItem } from './srContent';
 import type { KeyImageRef, ReaderIdentity, SignedReport } from './reportTypes';
+import { ENHANCED_SR } from './sopClasses';
 import { writeDocument } from './writeDocument';
 
-/** Enhanced SR Storage (PS3.4 B.5): text, codes, numbers, image references. */
-export const ENHANCED_SR = '1.2.840.10008.5.1.4.1.1.88.22';
+export { ENHANCED_SR };
 
 /** Series number of the report SRs Garde writes (beside images numbered from 1). */
 const SR_SERIES_NUMBER = 9001;

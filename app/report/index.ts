@@ -7,6 +7,6 @@ export { layoutReportPdf, type PdfLabels } from './layoutReportPdf';
 export { ucumUnit, MEASUREMENT_CONCEPTS } from './reportCodes';
 export { parseReaderIdentity, readerAuditText, readerIssues, type ReaderIssue, type ReaderIssues } from './readerIdentity';
 export { fillReportTemplate, parseReportTemplates, pickReportTemplate, ReportTemplateError, type ReportTemplate } from './reportTemplates';
-export { amendReport, isKeyImage, newReportDraft, REPORT_STATUS, reportStatus, signReport, toggleKeyImage, versionUids, type ReportDraft, type ReportStatus, type SignedVersion, type SignRefusal } from './reportDraft';
+export { amendReport, isKeyImage, newReportDraft, signReport, toggleKeyImage, versionUids, type ReportDraft, type SignedVersion, type SignRefusal } from './reportDraft';
 export { reportObjects, uidFromUuid, type ReportObject } from './reportObjects';
 export { readStoredDocument, type DocumentLine, type StoredDocument } from './readStoredDocument';

@@ -1,4 +1,5 @@
 import { getBulkDataURI, getNumber, getPersonName, getSequence, getString, personNameText, type DicomJsonDataset } from '../dicomweb';
+import { outboxKindOf } from '../sync/outboxPolicy';
 import type { KeyImageRef } from './reportTypes';
 
 /** One line of a document's content tree, for reading: a heading, or a statement under one. */
@@ -27,8 +28,6 @@ export interface StoredDocument {
   /** Where the PDF's bytes are (EncapsulatedDocument's BulkDataURI), for an encapsulated PDF. */
   pdfBulkDataURI?: string;
 }
-
-const TEMPLATE_ROOTS = { KOS: '1.2.840.10008.5.1.4.1.1.88.59', PDF: '1.2.840.10008.5.1.4.1.1.104.1', SR: '1.2.840.10008.5.1.4.1.1.88.' };
 
 const meaning = (item: DicomJsonDataset, tag = '0040A043') => getString(getSequence(item, tag)[0] ?? {}, '00080104') ?? '';
 
@@ -86,7 +85,8 @@ function walk(items: DicomJsonDataset[], depth: number, lines: DocumentLine[], i
  */
 export function readStoredDocument(dataset: DicomJsonDataset): StoredDocument | undefined {
   const SOPClassUID = getString(dataset, '00080016') ?? '';
-  const kind = SOPClassUID === TEMPLATE_ROOTS.KOS ? 'kos' : SOPClassUID === TEMPLATE_ROOTS.PDF ? 'pdf' : SOPClassUID.startsWith(TEMPLATE_ROOTS.SR) ? 'sr' : undefined;
+  const found = outboxKindOf(SOPClassUID);
+  const kind = found === 'instance' ? undefined : found;
   const SeriesInstanceUID = getString(dataset, '0020000E');
   const SOPInstanceUID = getString(dataset, '00080018');
   if (!kind || !SeriesInstanceUID || !SOPInstanceUID) return undefined;

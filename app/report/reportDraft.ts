@@ -1,4 +1,4 @@
-import { ENHANCED_SR } from './buildReportSr';
+import { ENHANCED_SR } from './sopClasses';
 import type { KeyImageRef, ObjectUids, ReaderIdentity, ReportLanguage, ReportMeasurement, ReportSections, ReportStudy, SignedReport } from './reportTypes';
 
 /** One signed version of a report: when, and the UIDs of its objects (fixed: a resend is the same instance). */
@@ -31,15 +31,6 @@ export interface ReportDraft {
   editing: boolean;
   /** Milliseconds since the epoch of the last change. */
   updatedAt: number;
-}
-
-/** Where a report stands for the worklist (stored as a number): `sent` is derived from the outbox. */
-export const REPORT_STATUS = { none: 0, inProgress: 1, signed: 2 } as const;
-export type ReportStatus = (typeof REPORT_STATUS)[keyof typeof REPORT_STATUS];
-
-export function reportStatus(draft: ReportDraft | undefined): ReportStatus {
-  if (!draft) return REPORT_STATUS.none;
-  return draft.editing ? REPORT_STATUS.inProgress : REPORT_STATUS.signed;
 }
 
 /** A new draft from a template's filled text; `newUid` makes 2.25 UIDs (PS3.5 B.2). */

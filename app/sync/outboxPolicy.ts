@@ -1,3 +1,4 @@
+import { ENCAPSULATED_PDF, KEY_OBJECT_SELECTION, SR_ROOT } from '../report/sopClasses';
 import { decideRetry, OUTBOX_RETRY_POLICY, type RandomSource, type RetryableError, type RetryPolicy } from './retryPolicy';
 
 /**
@@ -15,12 +16,6 @@ export type OutboxState = (typeof OUTBOX_STATE)[keyof typeof OUTBOX_STATE];
  */
 export type OutboxKind = 'sr' | 'kos' | 'pdf' | 'instance';
 
-/** Key Object Selection Document Storage (PS3.4 B.5). */
-const KEY_OBJECT_SELECTION = '1.2.840.10008.5.1.4.1.1.88.59';
-/** Encapsulated PDF Storage (PS3.4 B.5). */
-const ENCAPSULATED_PDF = '1.2.840.10008.5.1.4.1.1.104.1';
-/** The root of the Structured Report Storage SOP Classes (PS3.4 B.5, 1.2.840.10008.5.1.4.1.1.88.x). */
-const SR_ROOT = '1.2.840.10008.5.1.4.1.1.88.';
 
 /** The {@link OutboxKind} of an object of this SOP Class (`instance` when unknown). */
 export function outboxKindOf(SOPClassUID: string | undefined): OutboxKind {

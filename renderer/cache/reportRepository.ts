@@ -1,4 +1,4 @@
-import { reportStatus, type ReportDraft } from '../../app/report';
+import type { ReportDraft } from '../../app/report';
 import { CacheRecordError } from './crypto/errors';
 import type { Cache } from './openCache';
 import { recordAad } from './recordAad';
@@ -15,10 +15,10 @@ export async function getReportDraft(cache: Cache, nodeId: string, StudyInstance
   }
 }
 
-/** Writes the report of a study (sealed: no text, name or UID in clear but the study's key and status). */
+/** Writes the report of a study (sealed: no text, name or UID in clear but the study's key). */
 export async function putReportDraft(cache: Cache, nodeId: string, StudyInstanceUID: string, draft: ReportDraft): Promise<void> {
   const sealed = await cache.cipher.sealJson(draft, recordAad.report(nodeId, StudyInstanceUID));
-  const record: ReportRecord = { nodeId, StudyInstanceUID, status: reportStatus(draft), updatedAt: cache.now(), bytes: sealed.byteLength, sealed };
+  const record: ReportRecord = { nodeId, StudyInstanceUID, updatedAt: cache.now(), bytes: sealed.byteLength, sealed };
   await cache.db.reports.put(record);
 }
 

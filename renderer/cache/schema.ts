@@ -138,13 +138,11 @@ export interface ReadStateRecord {
 
 /**
  * The reader's report on one study (app/report `ReportDraft`: text, key images, signed versions),
- * sealed; `status` in clear (app/report `REPORT_STATUS`) for the worklist. Kept when the study is
- * evicted: a draft is the reader's work, not a copy of the PACS.
+ * sealed. Kept when the study is evicted: a draft is the reader's work, not a copy of the PACS.
  */
 export interface ReportRecord {
   nodeId: string;
   StudyInstanceUID: string;
-  status: number;
   updatedAt: number;
   bytes: number;
   sealed: Sealed;
@@ -192,7 +190,7 @@ export const SCHEMA_V5 = SCHEMA_V4;
 /** Version 6: the reader's report of each study (draft and signed versions, sealed). */
 export const SCHEMA_V6 = {
   ...SCHEMA_V5,
-  reports: '[nodeId+StudyInstanceUID], status, updatedAt',
+  reports: '[nodeId+StudyInstanceUID], updatedAt',
 } as const;
 
 /** The default database name. */

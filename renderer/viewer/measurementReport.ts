@@ -5,6 +5,7 @@ import type { Types as ToolTypes } from '@cornerstonejs/tools';
 import type { DicomJsonDataset } from '../../app/dicomweb';
 import { parseFrameUrl } from '../../app/dicomweb/gatewayPaths';
 import { personName, verifiedBy, type ObjectUids, type ReaderIdentity, type ReportStudy } from '../../app/report';
+import { dicomDate, dicomTime } from '../../app/report/dicomDateTime';
 import { naturalizeDicomJson, writeDocument } from '../../app/report/writeDocument';
 
 /** Series number of the measurement reports (beside the report SR's 9001). */
@@ -47,7 +48,6 @@ export function buildMeasurementReport(
   }
   if (Object.keys(toolState).length === 0) return undefined;
   const report = adaptersSR.Cornerstone3D.MeasurementReport.generateReport(toolState, metadataProvider, { PersonName: personName(reader) }) as { dataset: Record<string, unknown> };
-  const stamp = signedAt.toISOString().replace(/\D/g, '');
   const dataset = {
     ...report.dataset,
     // The patient and study as the node identifies them (the adapter copies only part of them from the image).
@@ -59,8 +59,8 @@ export function buildMeasurementReport(
     SeriesNumber: SERIES_NUMBER,
     SeriesDescription: 'Measurements',
     InstanceNumber: version,
-    ContentDate: stamp.slice(0, 8),
-    ContentTime: stamp.slice(8, 14),
+    ContentDate: dicomDate(signedAt),
+    ContentTime: dicomTime(signedAt),
     Manufacturer: 'Garde',
   };
   delete (dataset as { _meta?: unknown })._meta;

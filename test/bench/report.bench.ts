@@ -7,14 +7,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { toDicomDate } from '../../app/dicom/formatPersonName';
 import { buildMultipart } from '../../app/dicomweb';
 import { generateCtPhantom } from '../../main/demo/samples';
 import buildRenderer from '../e2e/globalSetup';
 import { launchChromium } from '../e2e/support/chromium';
 import { startWebMode } from '../e2e/support/webMode';
-import { openStudyReport, pacsReportObjects, saveReader } from '../e2e/support/reportPage';
+import { drawLength, openStudyReport, pacsReportObjects, retrievePart10, saveReader } from '../e2e/support/reportPage';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../fixtures/pacs';
 import { median, printFigures } from './support/figures';
 import { profiled } from './support/profiled';
@@ -22,23 +21,6 @@ import { profiled } from './support/profiled';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const NODE = 'bench-report';
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-interface Probe {
-  canvasPointOf(column: number, row: number): [number, number] | undefined;
-}
-
-/** Draws a length on the image shown between two image points. */
-async function drawLength(page: Page, from: [number, number], to: [number, number]): Promise<void> {
-  const viewport = page.getByTestId('stack-viewport').first();
-  await page.getByTestId('tool-Length').click();
-  const box = (await viewport.boundingBox())!;
-  const at = (p: [number, number]) => viewport.evaluate((el, [x, y]) => (el as unknown as { gardeStackView: Probe }).gardeStackView.canvasPointOf(x!, y!)!, p);
-  const [a, b] = [await at(from), await at(to)];
-  await page.mouse.move(box.x + a[0], box.y + a[1]);
-  await page.mouse.down();
-  for (let s = 1; s <= 4; s += 1) await page.mouse.move(box.x + a[0] + ((b[0] - a[0]) * s) / 4, box.y + a[1] + ((b[1] - a[1]) * s) / 4);
-  await page.mouse.up();
-}
 
 /** Clicks "sign and send" in the page and resolves, in the page's clock, when the panel says the PACS received everything. */
 const SIGN_TO_SENT = `() => new Promise((resolve, reject) => {
@@ -70,14 +52,7 @@ async function bareStow(pacs: OrthancInstance, objects: Uint8Array[]): Promise<n
 /** The Part 10 bytes of the objects Garde wrote in a study, read back from the Orthanc with WADO-RS. */
 async function readBack(pacs: OrthancInstance, StudyInstanceUID: string): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
-  for (const o of await pacsReportObjects(pacs, StudyInstanceUID)) {
-    const url = `${pacs.dicomWebUrl}/studies/${StudyInstanceUID}/series/${o.json['0020000E']!.Value![0]}/instances/${o.json['00080018']!.Value![0]}`;
-    const res = await fetch(url, { headers: { authorization: pacs.authorization, accept: 'multipart/related; type="application/dicom"' } });
-    const body = Buffer.from(await res.arrayBuffer());
-    const boundary = /boundary="?([^";]+)"?/.exec(res.headers.get('content-type') ?? '')![1]!;
-    const start = body.indexOf('\r\n\r\n') + 4;
-    out.push(new Uint8Array(body.subarray(start, body.indexOf(`\r\n--${boundary}`, start))));
-  }
+  for (const o of await pacsReportObjects(pacs, StudyInstanceUID)) out.push(await retrievePart10(pacs, StudyInstanceUID, o.json));
   return out;
 }
 

@@ -9,7 +9,7 @@ import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../../fi
 import { dciodvfy, dsrdump } from '../../fixtures/report/validators';
 import { syncCall } from '../pages/syncPageHelpers';
 import { screenshotPath } from '../support/chromium';
-import { openStudyReport, pacsReportObjects, retrieveTo, saveReader } from '../support/reportPage';
+import { drawLength, openStudyReport, pacsReportObjects, retrieveTo, saveReader } from '../support/reportPage';
 import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from '../support/workstation';
 
 // The reader's answer (issue 15): a report written on a CT, with two key images, signed while the
@@ -28,10 +28,6 @@ const KOS_CLASS = '1.2.840.10008.5.1.4.1.1.88.59';
 const PDF_CLASS = '1.2.840.10008.5.1.4.1.1.104.1';
 /** The TID 1500 measurement report written by @cornerstonejs/adapters: an Enhanced SR too. */
 const TID1500_CLASS = SR_CLASS;
-
-interface Probe {
-  canvasPointOf(column: number, row: number): [number, number] | undefined;
-}
 
 describe('report signed and sent to the PACS the study came from (web mode, Chromium, real Orthanc)', () => {
   let pacs: OrthancInstance;
@@ -102,14 +98,7 @@ describe('report signed and sent to the PACS the study came from (web mode, Chro
     expect(await page.getByTestId('report-findings').inputValue()).toContain('nodule de 4 mm');
 
     // A length of 30 pixels on the image shown, quoted in the findings.
-    await page.getByTestId('tool-Length').click();
-    const box = (await viewport.boundingBox())!;
-    const at = (c: number, r: number) => viewport.evaluate((el, [x, y]) => (el as unknown as { gardeStackView: Probe }).gardeStackView.canvasPointOf(x!, y!)!, [c, r]);
-    const [a, b] = [await at(30, 48), await at(60, 48)];
-    await page.mouse.move(box.x + a[0], box.y + a[1]);
-    await page.mouse.down();
-    for (let s = 1; s <= 5; s += 1) await page.mouse.move(box.x + a[0] + ((b[0] - a[0]) * s) / 5, box.y + a[1] + ((b[1] - a[1]) * s) / 5);
-    await page.mouse.up();
+    await drawLength(page, [30, 48], [60, 48]);
     await page.getByTestId('report-insert-measurement').first().click();
     expect(await page.getByTestId('report-findings').inputValue()).toMatch(/Length \d+\.\d mm/);
     await page.locator('[data-testid=report-panel][data-saved=true]').waitFor();

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { MultipartParser } from '../../../app/dicomweb';
 import type { OrthancInstance } from '../../fixtures/pacs';
 
 /** The reader every report test signs as. */
@@ -54,13 +55,36 @@ export async function pacsReportObjects(pacs: OrthancInstance, StudyInstanceUID:
   return out;
 }
 
-/** Retrieves one instance from an Orthanc with WADO-RS and writes its Part 10 bytes to `file`. */
-export async function retrieveTo(pacs: OrthancInstance, StudyInstanceUID: string, instance: Json, file: string): Promise<void> {
+/** One instance's Part 10 bytes, retrieved from an Orthanc with WADO-RS (the one part of the multipart answer). */
+export async function retrievePart10(pacs: OrthancInstance, StudyInstanceUID: string, instance: Json): Promise<Uint8Array> {
   const series = instance['0020000E']!.Value![0];
   const sop = instance['00080018']!.Value![0];
   const res = await fetch(`${pacs.dicomWebUrl}/studies/${StudyInstanceUID}/series/${series}/instances/${sop}`, { headers: { authorization: pacs.authorization, accept: 'multipart/related; type="application/dicom"' } });
-  const body = Buffer.from(await res.arrayBuffer());
-  const boundary = /boundary="?([^";]+)"?/.exec(res.headers.get('content-type') ?? '')![1]!;
-  const start = body.indexOf('\r\n\r\n') + 4;
-  writeFileSync(file, body.subarray(start, body.indexOf(`\r\n--${boundary}`, start)));
+  if (!res.ok) throw new Error(`WADO-RS of ${sop}: HTTP ${res.status}`);
+  const parser = MultipartParser.fromContentType(res.headers.get('content-type') ?? '');
+  const parts = parser.push(new Uint8Array(await res.arrayBuffer()));
+  parser.end();
+  return parts[0]!.body;
+}
+
+/** Retrieves one instance from an Orthanc with WADO-RS and writes its Part 10 bytes to `file`. */
+export async function retrieveTo(pacs: OrthancInstance, StudyInstanceUID: string, instance: Json, file: string): Promise<void> {
+  writeFileSync(file, await retrievePart10(pacs, StudyInstanceUID, instance));
+}
+
+interface Probe {
+  canvasPointOf(column: number, row: number): [number, number] | undefined;
+}
+
+/** Drags the length tool on the image shown, between two image points (column, row). */
+export async function drawLength(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  const viewport = page.getByTestId('stack-viewport').first();
+  await page.getByTestId('tool-Length').click();
+  const box = (await viewport.boundingBox())!;
+  const at = (p: [number, number]) => viewport.evaluate((el, [x, y]) => (el as unknown as { gardeStackView: Probe }).gardeStackView.canvasPointOf(x!, y!)!, p);
+  const [a, b] = [await at(from), await at(to)];
+  await page.mouse.move(box.x + a[0], box.y + a[1]);
+  await page.mouse.down();
+  for (let s = 1; s <= 5; s += 1) await page.mouse.move(box.x + a[0] + ((b[0] - a[0]) * s) / 5, box.y + a[1] + ((b[1] - a[1]) * s) / 5);
+  await page.mouse.up();
 }

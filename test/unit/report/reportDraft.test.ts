@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amendReport, isKeyImage, newReportDraft, REPORT_STATUS, reportObjects, reportStatus, signReport, toggleKeyImage, uidFromUuid } from '../../../app/report';
+import { amendReport, isKeyImage, newReportDraft, reportObjects, signReport, toggleKeyImage, uidFromUuid } from '../../../app/report';
 import { readPart10Dataset } from '../../../app/dicom/part10Dataset';
 import { PDF_LABELS_FR } from '../../fixtures/report/pdfLabels';
 import { sampleReport } from '../../fixtures/report/sampleReport';
@@ -13,7 +13,7 @@ const input = { study: sample.study, reader: sample.reader, measurements: [], so
 describe('report draft', () => {
   it('marks and unmarks key images, signs, amends as a new version naming the previous SR', () => {
     let draft = newReportDraft({ templateId: 'generic', language: 'fr', title: 'CR', sections: { indication: 'x', technique: '', findings: '', conclusion: '' } }, newUid, 1);
-    expect(reportStatus(draft)).toBe(REPORT_STATUS.inProgress);
+    expect(draft.editing).toBe(true);
     draft = toggleKeyImage(draft, image, 2);
     expect(isKeyImage(draft, image)).toBe(true);
     expect(isKeyImage(toggleKeyImage(draft, image, 3), image)).toBe(false);
@@ -23,7 +23,7 @@ describe('report draft', () => {
     if (!('signed' in first)) throw new Error('refused');
     expect(first.signed.version).toBe(1);
     expect(first.signed.predecessor).toBeUndefined();
-    expect(reportStatus(first.draft)).toBe(REPORT_STATUS.signed);
+    expect(first.draft.editing).toBe(false);
     expect(toggleKeyImage(first.draft, sample.keyImages[1]!, 6)).toBe(first.draft);
     expect(signReport(first.draft, { ...input, now: 6 })).toEqual({ refused: 'notEditing' });
     const second = signReport({ ...amendReport(first.draft, 7), sections: { ...draft.sections, conclusion: 'Nodule de 4 mm.' } }, { ...input, now: 8 });
