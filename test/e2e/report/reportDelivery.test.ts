@@ -8,7 +8,7 @@ import { generateCtPhantom } from '../../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../../fixtures/pacs';
 import { startTlsFrontEnd, type TlsFrontEnd } from '../../fixtures/pacs/startTlsFrontEnd';
 import { syncCall } from '../pages/syncPageHelpers';
-import { openStudyReport, pacsReportObjects, saveReader, writeAndSign } from '../support/reportPage';
+import { drawLength, openStudyReport, pacsReportObjects, saveReader, writeAndSign } from '../support/reportPage';
 import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from '../support/workstation';
 
 // Delivery of the reader's answer (issue 15): through a DIMSE node (C-STORE), after an
@@ -37,6 +37,7 @@ describe('report delivery (web mode, Chromium, real Orthanc: DIMSE, lost acknowl
   let page: Page;
   const stows = new Map<string, number[]>();
   let proxy: TlsFrontEnd;
+  let dimse: Record<string, unknown>;
 
   beforeAll(async () => {
     const work = (name: string) => mkdtempSync(join(tmpdir(), `garde-e2e-${name}-`));
@@ -45,7 +46,7 @@ describe('report delivery (web mode, Chromium, real Orthanc: DIMSE, lost acknowl
     pacs.refused = await startOrthanc({ name: 'e2e-dlv-refused', aeTitle: 'DLV_REFUSED', username: 'r', password: 'r-secret', workDir: work('dlv-refused') });
     proxy = await startTlsFrontEnd({ upstream: `http://127.0.0.1:${pacs.refused.httpPort}`, maxBodySize: '3500' });
     for (const key of Object.keys(studies) as (keyof typeof studies)[]) await storeInstancesStow(pacs[key]!, studies[key].instances.map((i) => i.buffer));
-    const dimse = { id: 'dlv-dimse', name: 'PACS DIMSE', kind: 'dimse', host: '127.0.0.1', port: pacs.dimse.dicomPort, calledAeTitle: pacs.dimse.aeTitle, callingAeTitle: WORKSTATION_AE, retrieve: 'C-GET' };
+    dimse = { id: 'dlv-dimse', name: 'PACS DIMSE', kind: 'dimse', host: '127.0.0.1', port: pacs.dimse.dicomPort, calledAeTitle: pacs.dimse.aeTitle, callingAeTitle: WORKSTATION_AE, retrieve: 'C-GET' };
     workstation = await startWorkstation({
       nodes: [dimse, dicomwebNode('dlv-lost', 'PACS Perdu', pacs.lost), { ...dicomwebNode('dlv-refused', 'PACS Refus', pacs.refused), baseUrl: `${proxy.url}/dicom-web` }],
       viewport: { width: 1400, height: 900 },
@@ -67,14 +68,35 @@ describe('report delivery (web mode, Chromium, real Orthanc: DIMSE, lost acknowl
 
   const status = () => page.getByTestId('report-status').getAttribute('data-status');
 
-  it('sends SR, KOS and PDF to a DIMSE node by C-STORE', async () => {
+  it('sends SR, KOS, TID 1500 and PDF to a DIMSE node by C-STORE; a fresh profile reopens them from the DIMSE copy', async () => {
     const uid = studies.dimse.instances[0]!.StudyInstanceUID;
     await openStudyReport(page, uid);
+    await page.getByTestId('report-begin').click();
+    await drawLength(page, [10, 32], [50, 32]);
     await writeAndSign(page, 'Examen normal.');
     await expect.poll(status, { timeout: 60_000 }).toBe('sent');
-    const kinds = (await pacsReportObjects(pacs.dimse!, uid)).map((o) => o.kind).sort();
-    expect(kinds).toEqual(['kos', 'pdf', 'sr']);
-  }, 120_000);
+    const objects = await pacsReportObjects(pacs.dimse!, uid);
+    expect(objects.map((o) => o.kind).sort()).toEqual(['kos', 'pdf', 'sr', 'tid1500']);
+    const keySop = (await page.getByTestId('key-image').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sop)))[0];
+
+    // Another workstation, new profile, only this DIMSE node: the report comes back by C-FIND/C-GET.
+    const other = await startWorkstation({ nodes: [dimse], viewport: { width: 1400, height: 900 } });
+    try {
+      await openStudyReport(other.page, uid);
+      const docs = other.page.getByTestId('pacs-document');
+      await expect.poll(() => docs.count(), { timeout: 60_000 }).toBe(4);
+      expect((await docs.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind))).sort()).toEqual(['kos', 'pdf', 'sr', 'sr']);
+      const text = (await other.page.getByTestId('pacs-document-text').allTextContents()).join('\n');
+      expect(text).toContain('Examen normal.');
+      // The length drawn: 40 pixels of the 400 mm field of view over 64 columns, 250 mm.
+      const length = Number(/Length (\d+(?:\.\d+)?) mm/.exec(text)?.[1]);
+      expect(length).toBeGreaterThan(245);
+      expect(length).toBeLessThan(255);
+      expect(await other.page.getByTestId('pacs-key-image').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sop))).toEqual([keySop]);
+    } finally {
+      await other.stop();
+    }
+  }, 180_000);
 
   it('stores one copy when an acknowledgement is lost and the objects are sent again', async () => {
     const uid = studies.lost.instances[0]!.StudyInstanceUID;
