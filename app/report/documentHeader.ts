@@ -6,7 +6,7 @@ import type { KeyImageRef, ObjectUids, SignedReport } from './reportTypes';
  * (PS3.3 C.12.1, UTF-8), Patient (C.7.1.1) and General Study (C.7.2.1) copied from the study as its
  * node identifies it, a series of its own (C.7.3.1) and General Equipment (C.7.5.1).
  */
-export function documentHeader(report: SignedReport, sop: { SOPClassUID: string; Modality: string; SeriesDescription: string; SeriesNumber: number }, uids: ObjectUids): Record<string, unknown> {
+export function documentHeader(report: Pick<SignedReport, 'study' | 'signedAt' | 'reader' | 'software' | 'version'>, sop: { SOPClassUID: string; Modality: string; SeriesDescription: string; SeriesNumber: number }, uids: ObjectUids): Record<string, unknown> {
   const { study, signedAt } = report;
   return {
     SpecificCharacterSet: 'ISO_IR 192',

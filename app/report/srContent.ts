@@ -16,7 +16,7 @@ export interface Code {
 export const code = (CodeValue: string, CodingSchemeDesignator: string, CodeMeaning: string): Code => ({ CodeValue, CodingSchemeDesignator, CodeMeaning });
 
 /** Relationship types (PS3.3 C.17.3.2.4). */
-export type Relationship = 'CONTAINS' | 'HAS CONCEPT MOD' | 'HAS OBS CONTEXT' | 'HAS PROPERTIES' | 'INFERRED FROM';
+export type Relationship = 'CONTAINS' | 'HAS CONCEPT MOD' | 'HAS OBS CONTEXT' | 'HAS PROPERTIES' | 'INFERRED FROM' | 'SELECTED FROM';
 
 export function textItem(RelationshipType: Relationship, concept: Code, TextValue: string): ContentItem {
   return { RelationshipType, ValueType: 'TEXT', ConceptNameCodeSequence: [concept], TextValue };
@@ -40,6 +40,11 @@ export function imageItem(RelationshipType: Relationship, image: KeyImageRef, co
   const ref: Record<string, unknown> = { ReferencedSOPClassUID: image.SOPClassUID, ReferencedSOPInstanceUID: image.SOPInstanceUID };
   if (image.frame !== undefined) ref.ReferencedFrameNumber = image.frame;
   return { RelationshipType, ValueType: 'IMAGE', ...(concept ? { ConceptNameCodeSequence: [concept] } : {}), ReferencedSOPSequence: [ref] };
+}
+
+/** A point on an image (SCOORD POINT, PS3.3 C.18.6) in image coordinates (column, row), selected from `image`. */
+export function pointItem(RelationshipType: Relationship, point: readonly [number, number], image: KeyImageRef): ContentItem {
+  return { RelationshipType, ValueType: 'SCOORD', GraphicType: 'POINT', GraphicData: [...point], ContentSequence: [imageItem('SELECTED FROM', image)] };
 }
 
 /** A numeric measurement (PS3.3 C.18.1) with its UCUM unit (PS3.16 CID 7181). */
