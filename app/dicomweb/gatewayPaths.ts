@@ -9,14 +9,18 @@ import { DicomwebPathError, dicomwebPath, parseDicomwebPath, type DicomwebResour
  * - `<gateway>/nodes/<nodeId>/ping`: checks one node;
  * - `<gateway>/nodes/<nodeId>/dicom-web/<DICOMweb path>`: QIDO-RS, WADO-RS, STOW-RS on one node
  *   (PS3.18 10.4-10.6, see {@link dicomwebPath});
- * - `<gateway>/search/studies?<QIDO keys>`: a study search on every node at once ({@link FederatedSearchResult}).
+ * - `<gateway>/search/studies?<QIDO keys>`: a study search on every node at once ({@link FederatedSearchResult});
+ * - `<gateway>/nodes/<nodeId>/screening/cases?<QIDO keys>`: the screening cases of a node for the reader;
+ * - `<gateway>/nodes/<nodeId>/screening/studies/<uid>`: one case, with the reads the reader may see.
  */
 export type GatewayResource =
   | { kind: 'nodes' }
   | { kind: 'ping'; nodeId: string }
   | { kind: 'federated-search' }
   /** `path`: the DICOMweb path under the node's `dicom-web/`, as sent (still percent-encoded). */
-  | { kind: 'dicomweb'; nodeId: string; path: string };
+  | { kind: 'dicomweb'; nodeId: string; path: string }
+  /** Screening double reading: the cases of a node, or one (`StudyInstanceUID`). */
+  | { kind: 'screening'; nodeId: string; StudyInstanceUID?: string };
 
 /** One node's share of a federated search (`GET <gateway>/search/studies`). */
 export interface NodeSearchOutcome {
@@ -73,6 +77,8 @@ export function gatewayPath(resource: GatewayResource, query = ''): string {
       return `/${NODES}/${encodeNodeId(resource.nodeId)}/ping${q}`;
     case 'dicomweb':
       return `/${NODES}/${encodeNodeId(resource.nodeId)}/${DICOMWEB}${resource.path ? `/${resource.path.replace(/^\/+/, '')}` : ''}${q}`;
+    case 'screening':
+      return `/${NODES}/${encodeNodeId(resource.nodeId)}/screening/${resource.StudyInstanceUID ? `studies/${resource.StudyInstanceUID}` : 'cases'}${q}`;
   }
 }
 
@@ -128,6 +134,9 @@ export function parseGatewayPath(path: string): GatewayResource {
     const rest = match[2] ?? '';
     if (rest === '/ping') return { kind: 'ping', nodeId };
     if (rest === `/${DICOMWEB}` || rest.startsWith(`/${DICOMWEB}/`)) return { kind: 'dicomweb', nodeId, path: rest.slice(DICOMWEB.length + 2) };
+    if (rest === '/screening/cases') return { kind: 'screening', nodeId };
+    const study = /^\/screening\/studies\/([0-9.]{1,64})$/.exec(rest);
+    if (study) return { kind: 'screening', nodeId, StudyInstanceUID: study[1]! };
   }
   throw new DicomwebPathError(`no gateway resource at ${JSON.stringify(path)}`);
 }

@@ -1,6 +1,7 @@
 import type { NodeInput, PublicNodeView } from '../nodes';
 import type { ReaderIdentity } from '../report/reportTypes';
 import type { ErrorCode, GardeErrorData } from './errors';
+import type { ScreeningProgramme } from '../screening/screeningProgramme';
 
 /**
  * The main <-> renderer contract. Every call the renderer may make is one entry of
@@ -29,6 +30,8 @@ export interface Settings {
   language: LanguageSetting;
   /** Who signs reports on this workstation (written in every report and audit record); absent until given. */
   reader?: ReaderIdentity;
+  /** The screening programme's settings over those of `assets/screening/programme.json` (app/screening/screeningProgramme.ts). */
+  screening?: Partial<ScreeningProgramme>;
 }
 
 /** A configured PACS node as the renderer sees it: never a secret. */

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'STORE_REFUSED',
   'DECODE_REFUSED',
   'DECODE_TIMEOUT',
+  'READ_BLINDED',
 ] as const;
 
 /** One of the stable error codes known to both sides. */

@@ -49,7 +49,7 @@ export function roleFor(readerId: string, reads: readonly SubmittedRead[], progr
  * read of the case, unless the programme shows the first read to the second reader; an arbiter sees
  * the two reads they decide between.
  */
-export function visibleReads(readerId: string, reads: readonly SubmittedRead[], programme: ScreeningProgramme): SubmittedRead[] {
+export function visibleReads<R extends SubmittedRead>(readerId: string, reads: readonly R[], programme: ScreeningProgramme): R[] {
   if (reads.some((r) => professionalKey(r.reader) === readerId)) return [...reads];
   const role = roleFor(readerId, reads, programme);
   if (role === 'arbitration') return reads.filter((r) => r.role !== 'arbitration');

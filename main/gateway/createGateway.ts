@@ -6,6 +6,7 @@ import type { GatewayAudit } from './gatewayAudit';
 import { gatewayError } from './gatewayError';
 import type { NodeRegistry } from './nodeRegistry';
 import { withTimeout } from './withTimeout';
+import { answerScreening, type ScreeningServiceOptions } from '../screening/screeningService';
 
 /** A Fetch-API handler: the one shape the gateway has on every transport. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -21,6 +22,8 @@ export interface GatewayOptions {
   /** Per-request time limit to the first byte of a node's answer (default: the node's timeoutMs or 30 s). */
   requestTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Screening double reading: the service, and the withholding of reads from the DICOMweb routes. */
+  screening?: ScreeningServiceOptions;
 }
 
 /**
@@ -28,7 +31,8 @@ export interface GatewayOptions {
  * - `GET <base>/nodes`: the nodes, their kind and last known reachability, no secret;
  * - `GET <base>/nodes/<id>/ping`: checks one node now;
  * - `<base>/nodes/<id>/dicom-web/...`: QIDO-RS, WADO-RS, STOW-RS on that node;
- * - `GET <base>/search/studies?<QIDO keys>`: study search on every node at once.
+ * - `GET <base>/search/studies?<QIDO keys>`: study search on every node at once;
+ * - `GET <base>/nodes/<id>/screening/...`: screening cases and reads, under the blinding rules.
  * Every search, retrieve, store and refused credential is audited.
  */
 export function createGateway(options: GatewayOptions): FetchHandler {
@@ -79,6 +83,22 @@ export function createGateway(options: GatewayOptions): FetchHandler {
         return json(200, { ok: false, ms: Math.round(performance.now() - started), error: message });
       }
     }
+    if (target.kind === 'screening') {
+      if (request.method !== 'GET') return gatewayError(405, 'BAD_REQUEST', 'Use GET');
+      if (!options.screening) return gatewayError(404, 'NOT_FOUND', 'No screening service on this gateway');
+      const screening = options.screening;
+      const { StudyInstanceUID } = target;
+      let response: Response;
+      try {
+        response = await withTimeout(timeoutMs, request.signal, (signal) => answerScreening(adapter, StudyInstanceUID, url, publicBase(adapter.node.id), signal, screening));
+      } catch (error) {
+        log(`gateway: ${adapter.node.id} screening ${StudyInstanceUID ?? 'cases'} failed: ${(error as Error).message}`);
+        response = gatewayError(502, 'NODE_BAD_RESPONSE', `${adapter.node.name}: ${(error as Error).message}`, true);
+      }
+      const resource: DicomwebResource = StudyInstanceUID ? { kind: 'search', level: 'series', StudyInstanceUID } : { kind: 'search', level: 'studies' };
+      await options.audit?.record({ nodeId: adapter.node.id, resource, status: response.status });
+      return response;
+    }
     const dicomwebPath = target.path;
     let resource: DicomwebResource | undefined;
     try {
@@ -92,7 +112,10 @@ export function createGateway(options: GatewayOptions): FetchHandler {
 
     let response: Response;
     try {
-      response = await withTimeout(timeoutMs, request.signal, (signal) => adapter.fetch(request, { path: dicomwebPath, publicBase: publicBase(adapter.node.id), signal }));
+      response = await withTimeout(timeoutMs, request.signal, async (signal) => {
+        const answer = await adapter.fetch(request, { path: dicomwebPath, publicBase: publicBase(adapter.node.id), signal });
+        return options.screening ? options.screening.withholding.filter(adapter, resource, answer, publicBase(adapter.node.id), signal) : answer;
+      });
     } catch (error) {
       log(`gateway: ${adapter.node.id} ${request.method} ${dicomwebPath} failed: ${(error as Error).message}`);
       response = gatewayError(502, 'NODE_BAD_RESPONSE', `${adapter.node.name}: ${(error as Error).message}`, true);

@@ -14,7 +14,8 @@ import { NodesStore } from '../nodes/nodesStore';
 import { noVault, type SecretLookup } from '../secrets/resolveSecret';
 import type { Vault } from '../secrets/vault';
 import { readerAuditText } from '../../app/report/readerIdentity';
-import { SettingsStore } from '../settings/settingsStore';
+import { ReadWithholding } from '../screening/withholdReads';
+import { screeningProgramme, SettingsStore } from '../settings/settingsStore';
 import { createHandlers } from './createHandlers';
 
 /** Inputs of the main-process services, the same for the desktop app and web mode. */
@@ -59,7 +60,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     return r ? readerAuditText(r) : undefined;
   };
   const gatewayAudit = new GatewayAudit(audit, userInfo().username, reader);
-  const gateway = createGateway({ basePath: config.gatewayBasePath, registry, audit: gatewayAudit, log });
+  const screening = { programme: () => screeningProgramme(settings.cached()), reader: () => settings.cached()?.reader, withholding: new ReadWithholding() };
+  const gateway = createGateway({ basePath: config.gatewayBasePath, registry, audit: gatewayAudit, log, screening });
   const handlers = createHandlers({
     appInfo: config.appInfo,
     nodes: () => registry.all().map((a) => ({ id: a.node.id, name: a.node.name, kind: a.node.kind, ...(a.node.kind === 'folder' && a.node.receive !== true ? { readOnly: true } : {}) })),

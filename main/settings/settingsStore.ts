@@ -2,7 +2,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GardeError } from '../../app/ipc/errors';
 import type { LanguageSetting, Settings } from '../../app/ipc/contract';
+import type { ScreeningProgramme } from '../../app/screening/screeningProgramme';
 import { parseReaderIdentity } from '../../app/report/readerIdentity';
+import { parseScreeningProgramme } from '../../app/screening/screeningProgramme';
+import programmeAsset from '../../assets/screening/programme.json';
 
 const LANGUAGES: readonly LanguageSetting[] = ['system', 'fr', 'en'];
 const DEFAULTS: Settings = { language: 'system' };
@@ -60,9 +63,26 @@ function validatePatch(value: unknown, lenient = false): Partial<Settings> {
       out.language = v as LanguageSetting;
     } else if (key === 'reader' && parseReaderIdentity(v)) {
       out.reader = parseReaderIdentity(v)!;
+    } else if (key === 'screening' && screeningOverride(v)) {
+      out.screening = v as Settings['screening'];
     } else if (!lenient) {
       throw new GardeError('SETTINGS_INVALID', `Invalid setting ${key}: ${JSON.stringify(v)}`);
     }
   }
   return out;
+}
+
+/** Whether a value is a valid override of the screening programme's settings. */
+function screeningOverride(value: unknown): boolean {
+  try {
+    parseScreeningProgramme(programmeAsset, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The screening programme in force: the asset's settings under those of Settings. */
+export function screeningProgramme(settings: Settings | undefined): ScreeningProgramme {
+  return parseScreeningProgramme(programmeAsset, settings?.screening ?? {});
 }

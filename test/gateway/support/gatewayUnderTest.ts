@@ -9,6 +9,7 @@ import { createGateway, type FetchHandler } from '../../../main/gateway/createGa
 import { GatewayAudit } from '../../../main/gateway/gatewayAudit';
 import { NodeRegistry } from '../../../main/gateway/nodeRegistry';
 import { noVault } from '../../../main/secrets/resolveSecret';
+import type { ScreeningServiceOptions } from '../../../main/screening/screeningService';
 
 /** The gateway as main builds it (real adapters, real audit log), called with Fetch Requests. */
 export interface GatewayUnderTest {
@@ -24,7 +25,7 @@ export interface GatewayUnderTest {
 export const GATEWAY_ORIGIN = 'http://127.0.0.1:8420';
 
 /** Builds a gateway over node configurations (validated by the real schema). */
-export async function gatewayUnderTest(nodes: unknown[], options: { searchTimeoutMs?: number; requestTimeoutMs?: number } = {}): Promise<GatewayUnderTest> {
+export async function gatewayUnderTest(nodes: unknown[], options: { searchTimeoutMs?: number; requestTimeoutMs?: number; screening?: ScreeningServiceOptions } = {}): Promise<GatewayUnderTest> {
   const config = parseNodesFile(JSON.stringify({ nodes }), 'nodes.json');
   const dir = mkdtempSync(join(tmpdir(), 'garde-gw-'));
   const auditPath = join(dir, 'audit.jsonl');
