@@ -41,7 +41,10 @@ function findingItem(finding: ScreeningFinding): ContentItem {
 function breastItems(read: ReadToWrite): { composition: ContentItem[]; assessment: ContentItem[] } {
   const withSide = (item: ContentItem, breast: 'R' | 'L'): ContentItem => ({ ...item, ContentSequence: [side(breast)] });
   return {
-    composition: BREASTS.map((b) => withSide(codeItem('CONTAINS', C.BREAST_COMPOSITION, C.DENSITY_CODES[read.breasts[b].density]), b)),
+    composition: BREASTS.flatMap((b) => {
+      const density = read.breasts[b].density;
+      return density ? [withSide(codeItem('CONTAINS', C.BREAST_COMPOSITION, C.DENSITY_CODES[density]), b)] : [];
+    }),
     assessment: BREASTS.flatMap((b) => [
       withSide(codeItem('CONTAINS', C.ASSESSMENT_CATEGORY, C.ASSESSMENT_CODES[read.breasts[b].assessment]), b),
       withSide(codeItem('CONTAINS', C.RECOMMENDED_FOLLOW_UP, read.breasts[b].recall ? C.FOLLOW_UP.recall : C.FOLLOW_UP.routine), b),
@@ -69,7 +72,7 @@ export function buildScreeningReadSr(read: ReadToWrite): Uint8Array<ArrayBuffer>
     ...observer(read),
     codeItem('HAS CONCEPT MOD', C.PROCEDURE_REPORTED, C.BILATERAL_MAMMOGRAM),
     codeItem('CONTAINS', C.REASON_FOR_PROCEDURE, C.SCREENING),
-    containerItem('CONTAINS', C.BREAST_COMPOSITION, composition),
+    ...(composition.length ? [containerItem('CONTAINS', C.BREAST_COMPOSITION, composition)] : []),
     ...(read.findings.length ? [containerItem('CONTAINS', C.FINDINGS, read.findings.map(findingItem))] : []),
     containerItem('CONTAINS', C.OVERALL_ASSESSMENT, assessment),
     ...(read.comment.trim() ? [textItem('CONTAINS', C.COMMENT, read.comment.trim())] : []),

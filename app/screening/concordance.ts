@@ -33,7 +33,7 @@ export function compareReads(a: ReadForm, b: ReadForm, programme: ScreeningProgr
     breast,
     recall: isRecalled(a.breasts[breast], programme) !== isRecalled(b.breasts[breast], programme),
     assessment: a.breasts[breast].assessment !== b.breasts[breast].assessment,
-    density: a.breasts[breast].density !== b.breasts[breast].density,
+    density: !!a.breasts[breast].density && !!b.breasts[breast].density && a.breasts[breast].density !== b.breasts[breast].density,
   }));
   return { discordant: breasts.some((d) => d.recall), breasts };
 }

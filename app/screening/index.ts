@@ -6,4 +6,4 @@ export { caseStage, roleFor, visibleReads, type CaseStage } from './screeningCas
 export { professionalKey } from './readerKey';
 export { buildScreeningReadSr, COMPREHENSIVE_SR, SCREENING_READ_SERIES_DESCRIPTION, SCREENING_READ_SERIES_NUMBER } from './buildScreeningReadSr';
 export { isScreeningReadInstance, readScreeningRead, type StoredRead } from './readScreeningRead';
-export { readFromJson, readToJson, type ReadJson, type ScreeningCaseAnswer, type ScreeningCaseRow } from './screeningApi';
+export { readToJson, type ReadJson, type ScreeningCaseAnswer, type ScreeningCaseRow } from './screeningApi';

@@ -61,7 +61,7 @@ function findingOf(item: DicomJsonDataset, seriesOf: (sop: string) => string): S
 /**
  * A screening read from its SR (WADO-RS metadata or Part 10 read as DICOM JSON), the inverse of
  * buildScreeningReadSr; a problem named when the SR is not one or lacks what a read must have
- * (reader, role, both breasts' assessment and composition).
+ * (reader, role, both breasts' assessment).
  */
 export function readScreeningRead(dataset: DicomJsonDataset): { read: StoredRead } | { problem: string } {
   const SOPInstanceUID = getString(dataset, '00080018') ?? '';
@@ -82,8 +82,8 @@ export function readScreeningRead(dataset: DicomJsonDataset): { read: StoredRead
     const density = C.keyOfCode(C.DENSITY_CODES, valueOf(ofSide(childrenOf(composition, C.BREAST_COMPOSITION)) ?? {})) as Density | undefined;
     const category = C.keyOfCode(C.ASSESSMENT_CODES, valueOf(ofSide(childrenOf(assessment, C.ASSESSMENT_CATEGORY)) ?? {}));
     const followUp = valueOf(ofSide(childrenOf(assessment, C.RECOMMENDED_FOLLOW_UP)) ?? {});
-    if (!density || category === undefined) return fail(`no assessment or composition for the ${b === 'R' ? 'right' : 'left'} breast`);
-    breasts[b] = { assessment: Number(category) as Assessment, density, recall: !!followUp && C.codeKey(followUp) === C.codeKey(C.FOLLOW_UP.recall) };
+    if (category === undefined) return fail(`no assessment for the ${b === 'R' ? 'right' : 'left'} breast`);
+    breasts[b] = { assessment: Number(category) as Assessment, ...(density ? { density } : {}), recall: !!followUp && C.codeKey(followUp) === C.codeKey(C.FOLLOW_UP.recall) };
   }
   const series = new Map<string, string>();
   for (const s of getSequence(getSequence(dataset, '0040A375')[0] ?? {}, '00081115')) for (const r of getSequence(s, '00081199')) series.set(getString(r, '00081155') ?? '', getString(s, '0020000E') ?? '');

@@ -1,7 +1,9 @@
 import type { DicomJsonDataset } from '../dicomweb';
 import type { BreastDifference } from './concordance';
 import type { CaseStage } from './screeningCase';
-import type { ReadRole, SubmittedRead } from './screeningTypes';
+import { isRecalled } from './concordance';
+import type { ScreeningProgramme } from './screeningProgramme';
+import { BREASTS, type Breast, type ReadRole, type SubmittedRead } from './screeningTypes';
 
 /**
  * What the gateway's screening service answers (`<gateway>/nodes/<id>/screening/...`), as JSON:
@@ -9,7 +11,7 @@ import type { ReadRole, SubmittedRead } from './screeningTypes';
  */
 
 /** A read as it travels: the submission time as ISO 8601, the instance it is stored in. */
-export type ReadJson = Omit<SubmittedRead, 'submittedAt'> & { submittedAt: string; SOPInstanceUID: string };
+export type ReadJson = Omit<SubmittedRead, 'submittedAt'> & { submittedAt: string; SOPInstanceUID: string; recalled: Record<Breast, boolean> };
 
 /** Where a case stands for the reader who asks. */
 export interface ScreeningCaseAnswer {
@@ -33,12 +35,8 @@ export interface ScreeningCaseRow {
   role: ScreeningCaseAnswer['role'];
 }
 
-/** A read in its travelling form. */
-export function readToJson(read: SubmittedRead & { SOPInstanceUID: string }): ReadJson {
-  return { ...read, submittedAt: read.submittedAt.toISOString() };
-}
-
-/** A travelling read back as a submitted read. */
-export function readFromJson(json: ReadJson): SubmittedRead & { SOPInstanceUID: string } {
-  return { ...json, submittedAt: new Date(json.submittedAt) };
+/** A read in its travelling form, with whether each breast is recalled under the programme (its box, or its assessment). */
+export function readToJson(read: SubmittedRead & { SOPInstanceUID: string }, programme: ScreeningProgramme): ReadJson {
+  const recalled = Object.fromEntries(BREASTS.map((b) => [b, isRecalled(read.breasts[b], programme)])) as Record<Breast, boolean>;
+  return { ...read, submittedAt: read.submittedAt.toISOString(), recalled };
 }

@@ -28,7 +28,8 @@ export type ReadRole = 'first' | 'second' | 'arbitration';
 /** One breast's opinion. */
 export interface BreastRead {
   assessment: Assessment;
-  density: Density;
+  /** Composition, when the reader gave it (optional in TID 4200; a normal case is one key). */
+  density?: Density;
   recall: boolean;
 }
 

@@ -32,7 +32,7 @@ async function caseAnswer(adapter: NodeAdapter, StudyInstanceUID: string, reader
     StudyInstanceUID,
     stage: caseStage(reads, programme),
     role: roleFor(readerId, reads, programme),
-    reads: visible.map(readToJson),
+    reads: visible.map((r) => readToJson(r, programme)),
     ...(first && second ? { comparison: compareReads(first, second, programme) } : {}),
     problems,
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../app/dicom/studySummary';
 import type { LanguageSetting } from '../../app/ipc/contract';
 import type { GardeErrorData } from '../../app/ipc/errors';
+import { ScreeningPage } from '../features/screening';
 import { SettingsPage } from '../features/settings';
 import { ViewerPage } from '../features/study';
 import { WorklistPage } from '../features/worklist';
@@ -54,6 +55,7 @@ export function App({ initialLanguage }: { initialLanguage: LanguageSetting }) {
             <WorklistPage nodes={nodes} onOpenSettings={() => setPage('settings')} onOpenStudy={openStudy} initialFilter={link.kind === 'choose' ? link.filter : undefined} />
           )}
           {page === 'viewer' && <ViewerPage study={study} openAs={openAs} onOpenWorklist={() => setPage('worklist')} />}
+          {page === 'screening' && <ScreeningPage nodes={nodes} />}
           {page === 'settings' && <SettingsPage language={language} onLanguageChange={changeLanguage} onNodesChanged={nodesChanged} />}
         </main>
       </div>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
 /** The screens of the workstation. */
-export type Page = 'worklist' | 'viewer' | 'settings';
-const PAGES: readonly Page[] = ['worklist', 'viewer', 'settings'];
+export type Page = 'worklist' | 'viewer' | 'screening' | 'settings';
+const PAGES: readonly Page[] = ['worklist', 'viewer', 'screening', 'settings'];
 
 /** The left navigation between screens. */
 export function NavBar({ page, onNavigate }: { page: Page; onNavigate: (page: Page) => void }) {

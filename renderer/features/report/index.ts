@@ -1,2 +1,3 @@
 export { ReportPanel } from './ReportPanel';
 export { useReportDraft, type ReportDraftControl } from './useReportDraft';
+export { reportStudyOf } from './signAndQueue';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import { parseFrameUrl } from '../../../app/dicomweb/gatewayPaths';
@@ -14,7 +14,7 @@ import { MprLayout } from './MprLayout';
 import { PatientBanner } from './PatientBanner';
 import { presetsOf } from './presetsOf';
 import { SeriesList, type SeriesGroup } from './SeriesList';
-import { SidePanel } from './SidePanel';
+import { SidePanel, type Tab } from './SidePanel';
 import { useHangingLayout } from './useHangingLayout';
 import { useSeriesList } from './useSeriesList';
 import { useStudyLayout } from './useStudyLayout';
@@ -37,9 +37,10 @@ async function showInstance(report: ViewportReport | undefined, SOPInstanceUID: 
 /**
  * One open study: patient banner, the series of the study and of its priors, the viewports laid
  * out by the hanging protocol (or as the reader chose: 1 × 1 to 3 × 3) with the reading toolbar
- * acting on the active viewport, and a side panel of measurements and DICOM tags.
+ * acting on the active viewport, and a side panel of measurements and DICOM tags, and the report
+ * — or, in a screening session, the screening read (`readPanel`).
  */
-export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: OpenAs | undefined }) {
+export function StudyViewer({ study, openAs, readPanel }: { study: StudySummary; openAs?: OpenAs | undefined; readPanel?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { appInfo } = useAppServices();
   const location = useMemo(() => ({ gatewayBaseUrl: appInfo.gatewayBaseUrl, nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID }), [appInfo.gatewayBaseUrl, study.nodeId, study.StudyInstanceUID]);
@@ -70,7 +71,7 @@ export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: O
   const report = reports.get(control.active);
   const measurements = useStudyMeasurements(location, reports.size > 0);
   const answer = useReportDraft(location, study);
-  const [panelTab, setPanelTab] = useState<'measurements' | 'tags' | 'report'>('measurements');
+  const [panelTab, setPanelTab] = useState<Tab>(readPanel ? 'read' : 'measurements');
   const patientsOnScreen = distinctPatients([study, ...[...reports.values()].flatMap((r) => r.patient ?? [])]).length;
   const reportLanguage = answer.draft?.language ?? (i18n.language.startsWith('fr') ? 'fr' : 'en');
   // K marks the image shown as a key image of this study's report (never one of a prior: the report
@@ -148,6 +149,7 @@ export function StudyViewer({ study, openAs }: { study: StudySummary; openAs?: O
           measurements={measurements}
           tab={panelTab}
           onTab={setPanelTab}
+          read={readPanel}
           answer={<ReportPanel control={answer} study={study} measurements={measurements} patientsOnScreen={patientsOnScreen} onShowKeyImage={(sop) => void showInstance(report, sop)} />}
         />
       </div>

@@ -1,1 +1,2 @@
 export { ViewerPage } from './ViewerPage';
+export { StudyViewer } from './StudyViewer';

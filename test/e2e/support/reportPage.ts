@@ -6,10 +6,10 @@ import type { OrthancInstance } from '../../fixtures/pacs';
 /** The reader every report test signs as. */
 export const READER = { familyName: 'LEROY', givenName: 'Anne', professionalId: '10003456789', role: 'Radiologue', institution: 'Téléradiologie Sud' };
 
-/** Gives the reader's identity in Settings. */
-export async function saveReader(page: Page): Promise<void> {
+/** Gives the reader's identity in Settings ({@link READER} unless told). */
+export async function saveReader(page: Page, reader: typeof READER = READER): Promise<void> {
   await page.getByTestId('nav-settings').click();
-  for (const [field, value] of Object.entries(READER)) await page.getByTestId(`node-reader-${field}`).fill(value);
+  for (const [field, value] of Object.entries(reader)) await page.getByTestId(`node-reader-${field}`).fill(value);
   await page.getByTestId('reader-save').click();
   await page.getByTestId('reader-saved').waitFor();
 }

@@ -49,12 +49,19 @@ describe('screening read SR (TID 4200, Comprehensive SR)', () => {
     }
   });
 
+  it('writes a read without composition (a normal case given in one key)', () => {
+    const bytes = buildScreeningReadSr(sampleRead({ breasts: { R: { assessment: 1, recall: false }, L: { assessment: 1, recall: false } }, findings: [] }));
+    expect(dciodvfy(writeTemp(bytes, 'no-density.dcm')).errors).toEqual([]);
+    const back = readScreeningRead(readPart10Dataset(bytes).dataset);
+    expect('read' in back && back.read.breasts).toEqual({ R: { assessment: 1, recall: false }, L: { assessment: 1, recall: false } });
+  });
+
   it('names what is missing in an SR that is not a complete read', () => {
     const { dataset } = readPart10Dataset(buildScreeningReadSr(sampleRead()));
     const content = dataset['0040A730']!.Value as Record<string, unknown>[];
     // Drop the overall assessment container.
     const without = { ...dataset, '0040A730': { vr: 'SQ', Value: content.filter((item) => !JSON.stringify(item).includes('"111413"')) } };
-    expect(readScreeningRead(without as typeof dataset)).toEqual({ problem: 'screening read 2.25.77002: no assessment or composition for the right breast' });
+    expect(readScreeningRead(without as typeof dataset)).toEqual({ problem: 'screening read 2.25.77002: no assessment for the right breast' });
     const notBreast = { ...dataset, '0040A043': { vr: 'SQ', Value: [{ '00080100': { vr: 'SH', Value: ['18748-4'] }, '00080102': { vr: 'SH', Value: ['LN'] } }] } };
     expect(readScreeningRead(notBreast as typeof dataset)).toEqual({ problem: 'screening read 2.25.77002: not a Breast Imaging Report (TID 4200)' });
   });
