@@ -11,7 +11,8 @@ import { DicomwebPathError, dicomwebPath, parseDicomwebPath, type DicomwebResour
  *   (PS3.18 10.4-10.6, see {@link dicomwebPath});
  * - `<gateway>/search/studies?<QIDO keys>`: a study search on every node at once ({@link FederatedSearchResult});
  * - `<gateway>/nodes/<nodeId>/screening/cases?<QIDO keys>`: the screening cases of a node for the reader;
- * - `<gateway>/nodes/<nodeId>/screening/studies/<uid>`: one case, with the reads the reader may see.
+ * - `<gateway>/nodes/<nodeId>/screening/studies/<uid>`: one case, with the reads the reader may see;
+ * - `<gateway>/nodes/<nodeId>/screening/statistics?<QIDO keys>`: the readers' statistics over the closed cases, as CSV.
  */
 export type GatewayResource =
   | { kind: 'nodes' }
@@ -19,8 +20,8 @@ export type GatewayResource =
   | { kind: 'federated-search' }
   /** `path`: the DICOMweb path under the node's `dicom-web/`, as sent (still percent-encoded). */
   | { kind: 'dicomweb'; nodeId: string; path: string }
-  /** Screening double reading: the cases of a node, or one (`StudyInstanceUID`). */
-  | { kind: 'screening'; nodeId: string; StudyInstanceUID?: string };
+  /** Screening double reading: the cases of a node, one case (`StudyInstanceUID`), or the readers' statistics as CSV. */
+  | { kind: 'screening'; nodeId: string; StudyInstanceUID?: string; statistics?: true };
 
 /** One node's share of a federated search (`GET <gateway>/search/studies`). */
 export interface NodeSearchOutcome {
@@ -78,7 +79,7 @@ export function gatewayPath(resource: GatewayResource, query = ''): string {
     case 'dicomweb':
       return `/${NODES}/${encodeNodeId(resource.nodeId)}/${DICOMWEB}${resource.path ? `/${resource.path.replace(/^\/+/, '')}` : ''}${q}`;
     case 'screening':
-      return `/${NODES}/${encodeNodeId(resource.nodeId)}/screening/${resource.StudyInstanceUID ? `studies/${resource.StudyInstanceUID}` : 'cases'}${q}`;
+      return `/${NODES}/${encodeNodeId(resource.nodeId)}/screening/${resource.StudyInstanceUID ? `studies/${resource.StudyInstanceUID}` : resource.statistics ? 'statistics' : 'cases'}${q}`;
   }
 }
 
@@ -135,6 +136,7 @@ export function parseGatewayPath(path: string): GatewayResource {
     if (rest === '/ping') return { kind: 'ping', nodeId };
     if (rest === `/${DICOMWEB}` || rest.startsWith(`/${DICOMWEB}/`)) return { kind: 'dicomweb', nodeId, path: rest.slice(DICOMWEB.length + 2) };
     if (rest === '/screening/cases') return { kind: 'screening', nodeId };
+    if (rest === '/screening/statistics') return { kind: 'screening', nodeId, statistics: true };
     const study = /^\/screening\/studies\/([0-9.]{1,64})$/.exec(rest);
     if (study) return { kind: 'screening', nodeId, StudyInstanceUID: study[1]! };
   }

@@ -7,3 +7,4 @@ export { professionalKey } from './readerKey';
 export { buildScreeningReadSr, COMPREHENSIVE_SR, SCREENING_READ_SERIES_DESCRIPTION, SCREENING_READ_SERIES_NUMBER } from './buildScreeningReadSr';
 export { isScreeningReadInstance, readScreeningRead, type StoredRead } from './readScreeningRead';
 export { readToJson, type ReadJson, type ScreeningCaseAnswer, type ScreeningCaseRow } from './screeningApi';
+export { readerStatistics, readerStatisticsCsv, type ReaderStatistics } from './readerStatistics';

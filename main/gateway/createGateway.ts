@@ -90,9 +90,9 @@ export function createGateway(options: GatewayOptions): FetchHandler {
       const { StudyInstanceUID } = target;
       let response: Response;
       try {
-        response = await withTimeout(timeoutMs, request.signal, (signal) => answerScreening(adapter, StudyInstanceUID, url, publicBase(adapter.node.id), signal, screening));
+        response = await withTimeout(timeoutMs, request.signal, (signal) => answerScreening(adapter, target, url, publicBase(adapter.node.id), signal, screening));
       } catch (error) {
-        log(`gateway: ${adapter.node.id} screening ${StudyInstanceUID ?? 'cases'} failed: ${(error as Error).message}`);
+        log(`gateway: ${adapter.node.id} screening ${StudyInstanceUID ?? (target.statistics ? 'statistics' : 'cases')} failed: ${(error as Error).message}`);
         response = gatewayError(502, 'NODE_BAD_RESPONSE', `${adapter.node.name}: ${(error as Error).message}`, true);
       }
       const resource: DicomwebResource = StudyInstanceUID ? { kind: 'search', level: 'series', StudyInstanceUID } : { kind: 'search', level: 'studies' };

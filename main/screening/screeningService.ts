@@ -1,6 +1,6 @@
 import { getString, type DicomJsonDataset } from '../../app/dicomweb';
 import type { ReaderIdentity } from '../../app/report/reportTypes';
-import { caseStage, compareReads, professionalKey, readToJson, roleFor, visibleReads, type ScreeningCaseAnswer, type ScreeningCaseRow, type ScreeningProgramme } from '../../app/screening';
+import { caseStage, compareReads, professionalKey, readerStatistics, readerStatisticsCsv, readToJson, roleFor, visibleReads, type ScreeningCaseAnswer, type ScreeningCaseRow, type ScreeningProgramme, type StoredRead } from '../../app/screening';
 import { gatewayError } from '../gateway/gatewayError';
 import type { NodeAdapter } from '../gateway/nodeAdapter';
 import { fetchStudyReads } from './studyReads';
@@ -40,37 +40,47 @@ async function caseAnswer(adapter: NodeAdapter, StudyInstanceUID: string, reader
 
 /**
  * The gateway's screening service (README "Screening double reading"): the cases of a node (its
- * MG studies matching the QIDO keys given) with their stage and the reader's role, and one case
- * with the reads the reader may see — computed here, in main, from every read on the node, so
+ * MG studies matching the QIDO keys given) with their stage and the reader's role, the readers'
+ * statistics over the closed ones (CSV), and one case with the reads the reader may see — computed here, in main, from every read on the node, so
  * that a read the reader may not see never reaches the renderer.
  */
-export async function answerScreening(adapter: NodeAdapter, StudyInstanceUID: string | undefined, url: URL, publicBase: string, signal: AbortSignal, options: ScreeningServiceOptions): Promise<Response> {
+export async function answerScreening(adapter: NodeAdapter, target: { StudyInstanceUID?: string; statistics?: true }, url: URL, publicBase: string, signal: AbortSignal, options: ScreeningServiceOptions): Promise<Response> {
+  const { StudyInstanceUID } = target;
   const reader = options.reader();
   if (!reader) return gatewayError(409, 'BAD_REQUEST', 'Give the reader in Settings before screening reading: the reads are by name');
   const readerId = professionalKey(reader);
   const programme = options.programme();
   if (StudyInstanceUID) return json(await caseAnswer(adapter, StudyInstanceUID, readerId, programme, publicBase, signal, options.withholding));
 
-  const query = new URLSearchParams(url.searchParams);
+  const cases = await casesOf(adapter, url.searchParams, publicBase, signal, options.withholding);
+  if (target.statistics) {
+    const csv = readerStatisticsCsv(readerStatistics(cases.map((c) => c.reads), programme));
+    return new Response(csv, { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="screening-readers.csv"', 'cache-control': 'no-store' } });
+  }
+  return json(cases.map(({ study, StudyInstanceUID: uid, reads }): ScreeningCaseRow => ({ study, StudyInstanceUID: uid, stage: caseStage(reads, programme), role: roleFor(readerId, reads, programme) })));
+}
+
+/** The MG studies of a node matching the QIDO keys given, each with all its reads (main only). */
+async function casesOf(adapter: NodeAdapter, keys: URLSearchParams, publicBase: string, signal: AbortSignal, withholding: ReadWithholding): Promise<{ study: DicomJsonDataset; StudyInstanceUID: string; reads: StoredRead[] }[]> {
+  const query = new URLSearchParams(keys);
   query.set('ModalitiesInStudy', 'MG');
   const path = 'studies';
   const response = await adapter.fetch(new Request(`http://gateway.internal/${path}?${query}`, { headers: { accept: 'application/dicom+json' } }), { path, publicBase, signal });
-  if (!response.ok) return response;
+  if (!response.ok) throw new Error(`${adapter.node.name}: the screening studies cannot be listed (HTTP ${response.status}: ${(await response.text()).slice(0, 200)})`);
   const text = response.status === 204 ? '' : await response.text();
-  const studies = (text ? JSON.parse(text) : []) as DicomJsonDataset[];
-  const rows: ScreeningCaseRow[] = [];
+  const studies = ((text ? JSON.parse(text) : []) as DicomJsonDataset[]).filter((s) => getString(s, '0020000D'));
+  const out: { study: DicomJsonDataset; StudyInstanceUID: string; reads: StoredRead[] }[] = [];
   for (let i = 0; i < studies.length; i += PARALLEL_STUDIES) {
-    const batch = studies.slice(i, i + PARALLEL_STUDIES).filter((s) => getString(s, '0020000D'));
-    rows.push(
+    out.push(
       ...(await Promise.all(
-        batch.map(async (study) => {
+        studies.slice(i, i + PARALLEL_STUDIES).map(async (study) => {
           const uid = getString(study, '0020000D')!;
           const { reads } = await fetchStudyReads(adapter, uid, publicBase, signal);
-          options.withholding.note(adapter.node.id, reads.map((r) => r.SeriesInstanceUID));
-          return { study, StudyInstanceUID: uid, stage: caseStage(reads, programme), role: roleFor(readerId, reads, programme) };
+          withholding.note(adapter.node.id, reads.map((r) => r.SeriesInstanceUID));
+          return { study, StudyInstanceUID: uid, reads };
         }),
       )),
     );
   }
-  return json(rows);
+  return out;
 }

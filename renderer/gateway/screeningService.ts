@@ -17,3 +17,13 @@ export function fetchScreeningCases(gatewayBaseUrl: string, nodeId: string, quer
 export function fetchScreeningCase(gatewayBaseUrl: string, nodeId: string, StudyInstanceUID: string, signal?: AbortSignal): Promise<ScreeningCaseAnswer> {
   return getJson(gatewayUrl(gatewayBaseUrl, { kind: 'screening', nodeId, StudyInstanceUID }), signal);
 }
+
+/** The readers' statistics over the node's closed cases (`<gateway>/nodes/<id>/screening/statistics`), as CSV text. */
+export async function fetchScreeningStatistics(gatewayBaseUrl: string, nodeId: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await fetch(gatewayUrl(gatewayBaseUrl, { kind: 'screening', nodeId, statistics: true }), { credentials: 'same-origin', signal });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+    throw Object.assign(new Error(body.message ?? `HTTP ${response.status}`), { code: body.code ?? 'INTERNAL' });
+  }
+  return response.blob();
+}

@@ -119,6 +119,11 @@ describe('screening reads through the gateway: blinding, comparison, arbitration
     const closed = await caseOf();
     expect(closed.stage).toEqual({ stage: 'closed', recall: true, by: 'arbitration' });
     expect(closed.reads).toHaveLength(3);
+    // The readers' statistics over the closed case, as CSV.
+    const statistics = await gw.call(`/nodes/${NODE}/screening/statistics`);
+    expect(statistics.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await statistics.text()).trim().split('\r\n');
+    expect(lines.slice(1)).toEqual(['PREMIERE Test,10000000011,1,0,0.000,1,1.000,0,0', 'SECONDE Test,10000000022,1,1,1.000,1,1.000,1,0', 'TIERCE Test,10000000033,0,0,,0,,0,1']);
     const audit = gw.auditRecords().filter((r) => JSON.stringify(r).includes(STUDY));
     expect(audit.length).toBeGreaterThan(0);
   });

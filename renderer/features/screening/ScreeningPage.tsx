@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { studySummaryFromJson, type StudySummary } from '../../../app/dicom/studySummary';
 import type { ScreeningCaseRow } from '../../../app/screening';
-import { fetchScreeningCases } from '../../gateway/screeningService';
+import { fetchScreeningCases, fetchScreeningStatistics } from '../../gateway/screeningService';
 import { useAppServices } from '../../shell/AppContext';
 import type { NodesState } from '../../shell/useNodes';
 import { StudyViewer } from '../study';
@@ -51,6 +51,19 @@ export function ScreeningPage({ nodes }: { nodes: NodesState }) {
     setVersion((v) => v + 1);
   }, []);
 
+  // The readers' statistics are saved as a file (the desktop app opens no other window).
+  const exportStatistics = async () => {
+    if (!node) return;
+    try {
+      const url = URL.createObjectURL(await fetchScreeningStatistics(appInfo.gatewayBaseUrl, node));
+      const link = Object.assign(document.createElement('a'), { href: url, download: 'screening-readers.csv' });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   if (session) {
     const study = session.cases[session.index]!;
     return (
@@ -76,6 +89,9 @@ export function ScreeningPage({ nodes }: { nodes: NodesState }) {
             </option>
           ))}
         </select>
+        <button type="button" data-testid="screening-statistics" disabled={!node} onClick={() => void exportStatistics()}>
+          {t('screening.statistics')}
+        </button>
       </header>
       <div className="screening-lists" role="tablist">
         {LISTS.map((l) => (

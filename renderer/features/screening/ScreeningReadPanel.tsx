@@ -91,10 +91,15 @@ export function ScreeningReadPanel({ study, onNext }: { study: StudySummary; onN
     return () => window.removeEventListener('keydown', onKey);
   }, [canRead, read, submit, submitted, role, onNext]);
 
-  if (error) return <p className="error panel-empty" role="alert" data-testid="screening-error">{error}</p>;
-  if (!answer) return <p className="muted panel-empty">{t('screening.loading')}</p>;
+  const alert = error && (
+    <p className="error" role="alert" data-testid="screening-error">
+      {t('screening.failed', { message: error })}
+    </p>
+  );
+  if (!answer) return alert || <p className="muted panel-empty">{t('screening.loading')}</p>;
   return (
     <div className="screening-read" data-testid="screening-read" data-role={role} data-stage={answer.stage.stage} data-submitted={!!submitted}>
+      {alert}
       <p className="read-role" data-testid="read-role">
         {t(`screening.roleNow.${role}`)}
       </p>

@@ -7,6 +7,7 @@ import { useAppServices } from '../../shell/AppContext';
 import { CachePanel } from './CachePanel';
 import { NodeSettings } from './NodeSettings';
 import { ReaderPanel } from './ReaderPanel';
+import { ScreeningProgrammePanel } from './ScreeningProgrammePanel';
 
 const LANGUAGE_CHOICES: readonly LanguageSetting[] = ['system', 'fr', 'en'];
 
@@ -36,6 +37,7 @@ export function SettingsPage(props: { language: LanguageSetting; onLanguageChang
         {error && <p role="alert" className="error">{t('settings.saveFailed', { message: errorText(t, error) })}</p>}
       </section>
       <ReaderPanel />
+      <ScreeningProgrammePanel />
       <NodeSettings onNodesChanged={props.onNodesChanged} />
       <CachePanel />
       <section className="card">

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -148,5 +148,12 @@ describe('screening double reading (web mode, Chromium, real Orthanc, three read
     const dumps = reads.map((_, n) => dsrdump(join(OUT, `read-${n + 1}.dcm`)).out).join('\n');
     expect(dumps).toContain('"Adjudicator"');
     expect(dumps).toContain('ARBITRE^Lectrice');
+    // The readers' statistics of the closed case, saved as CSV from the screening page.
+    await page.getByTestId('session-close').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('screening-statistics').click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv).toContain('SECONDE Lectrice,10000000202,1,1,1.000,1,1.000,1,0');
+    expect(csv).toContain('ARBITRE Lectrice,10000000303,0,0,,0,,0,1');
   }, 180_000);
 });

@@ -91,3 +91,22 @@ describe('DICOM DT values', () => {
     expect(parseDicomDateTime('2026-12-07')).toBeUndefined();
   });
 });
+
+describe('reader statistics', () => {
+  it('count only closed cases: reads, recalls, discordances, arbitrations upheld; CSV one line per reader', async () => {
+    const { readerStatistics, readerStatisticsCsv } = await import('../../../app/screening');
+    const concordant = [read('first', A, normal, 1), read('second', B, normal, 2)];
+    const arbitrated = [read('first', A, normal, 3), read('second', B, recallLeft, 4), read('arbitration', Z, recallLeft, 5)];
+    const pending = [read('first', A, recallLeft, 6)];
+    const rows = readerStatistics([concordant, arbitrated, pending], independent);
+    expect(rows.map((r) => [r.reader, r.reads, r.recalls, r.discordant, r.upheldByArbitration, r.arbitrations])).toEqual([
+      ['ALPHA X', 2, 0, 1, 0, 0],
+      ['BETA X', 2, 1, 1, 1, 0],
+      ['ZETA X', 0, 0, 0, 0, 1],
+    ]);
+    const csv = readerStatisticsCsv(rows);
+    expect(csv.split('\r\n')[0]).toBe('reader,professional_id,reads,recalls,recall_rate,discordant,discordance_rate,upheld_by_arbitration,arbitrations');
+    expect(csv.split('\r\n')[2]).toBe('BETA X,10000000002,2,1,0.500,1,0.500,1,0');
+    expect(csv.split('\r\n')[3]).toBe('ZETA X,10000000003,0,0,,0,,0,1');
+  });
+});
