@@ -31,6 +31,10 @@ export interface ViewportAssignment {
   display: DisplayOptions;
   /** The sync group the viewport belongs to, with the mode that applies. */
   sync?: { group: string; mode: 'position' | 'index' };
+  /** The selector's label (what is missing when the viewport is empty). */
+  label?: LocalizedText;
+  /** For a `unique` selector: how many other candidates are as good as the one shown (a duplicated view). */
+  duplicates?: number;
 }
 
 /** A stage after matching. */
@@ -64,7 +68,7 @@ export function fillStage(protocol: HangingProtocol, stage: Stage, input: Hangin
     }
     const pool = viewport.distinct ? ranking.ranked.filter((c) => !shown.has(displaySetKey(c.set))) : ranking.ranked;
     const chosen = pool[viewport.matchIndex];
-    const base = { index, row: Math.floor(index / stage.columns), column: index % stage.columns, selector: viewport.selector };
+    const base = { index, row: Math.floor(index / stage.columns), column: index % stage.columns, selector: viewport.selector, ...(selector.label ? { label: selector.label } : {}) };
     if (!chosen) {
       members.push({ index, viewport, filled: false });
       const reason =
@@ -86,7 +90,9 @@ export function fillStage(protocol: HangingProtocol, stage: Stage, input: Hangin
     const display = displayOptions(viewport, set.image ?? (set.series.images.length === 1 ? set.series.images[0] : undefined));
     const reasons = explainCandidate(chosen);
     if (display.reason) reasons.push(display.reason);
-    return { ...base, displaySet, score: chosen.score, reasons, display };
+    const duplicates = selector.unique ? ranking.ranked.filter((c) => c !== chosen && c.score === chosen.score).length : 0;
+    if (duplicates > 0) reasons.push(`${duplicates + 1} display sets meet the selector equally: a duplicated view`);
+    return { ...base, displaySet, score: chosen.score, reasons, display, ...(duplicates > 0 ? { duplicates } : {}) };
   });
   const syncGroups = resolveSync(members);
   for (const group of syncGroups) {

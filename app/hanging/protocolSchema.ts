@@ -11,6 +11,10 @@ export const LocalizedTextSchema = z.strictObject({ fr: z.string().min(1), en: z
  * weighted rules. A candidate failing a `required` rule is never chosen.
  */
 export const SelectorSchema = z.strictObject({
+  /** What the selector stands for, shown in its viewport when nothing fills it (e.g. "R CC"). */
+  label: LocalizedTextSchema.optional(),
+  /** A view expected once (a mammography view): more than one equally good candidate is said in the viewport. */
+  unique: z.boolean().default(false),
   study: z.enum(['current', 'prior']).default('current'),
   priorIndex: z.number().int().min(0).default(0),
   unit: z.enum(['series', 'image']).default('series'),

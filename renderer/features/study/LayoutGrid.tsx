@@ -31,7 +31,7 @@ export function LayoutGrid(props: {
   onReport: (index: number, report: ViewportReport | undefined) => void;
   describeSeries: (StudyInstanceUID: string, SeriesInstanceUID: string) => string | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { current, studies, control, reports } = props;
   const { layout, active, step } = control;
   const [syncOn, setSyncOn] = useState(true);
@@ -80,6 +80,7 @@ export function LayoutGrid(props: {
           const column = index % layout.columns;
           const study = content && studies.get(content.StudyInstanceUID);
           if (!content || !study) {
+            const missing = layout.missing?.[index];
             return (
               <div
                 key={`empty-${index}`}
@@ -95,7 +96,13 @@ export function LayoutGrid(props: {
                   if (data) control.place(JSON.parse(data) as { StudyInstanceUID: string; SeriesInstanceUID: string }, index);
                 }}
               >
-                <span className="muted">{t('viewer.hanging.empty')}</span>
+                {missing ? (
+                  <span className="error" data-testid="hanging-missing-view" data-view={missing.en}>
+                    {t('viewer.hanging.missingView', { view: i18n.language.startsWith('fr') ? missing.fr : missing.en })}
+                  </span>
+                ) : (
+                  <span className="muted">{t('viewer.hanging.empty')}</span>
+                )}
               </div>
             );
           }

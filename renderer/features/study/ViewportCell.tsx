@@ -53,7 +53,7 @@ export function ViewportCell(props: {
   onReport: (index: number, report: ViewportReport | undefined) => void;
 }) {
   const { index, content, study, active, onActivate, onDropSeries, onReport } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const { phase, view, images } = useStackCell(ref, study.location, content);
   const [width, setWidth] = useState(0);
@@ -141,6 +141,11 @@ export function ViewportCell(props: {
           </div>
         ) : (
           shown && <ViewportOverlays state={shown} study={summary} seriesDescription={props.seriesDescription} axes={axes} width={width} />
+        )}
+        {content.duplicated && (
+          <div className="hanging-identity" role="alert" data-testid="hanging-duplicated-view">
+            {t('viewer.hanging.duplicatedView', { count: content.duplicated.others + 1, view: content.duplicated.label ? (i18n.language.startsWith('fr') ? content.duplicated.label.fr : content.duplicated.label.en) : '' })}
+          </div>
         )}
         {prior?.decision.banner === 'identity-probable' && (
           <div className="hanging-identity" role="alert" data-testid="hanging-identity-probable">

@@ -1,4 +1,4 @@
-import type { StageAssignment } from '../../../app/hanging';
+import type { LocalizedText, StageAssignment } from '../../../app/hanging';
 import type { StackContent } from './useStackCell';
 
 /** The most rows and columns the reader can choose (3 × 3). */
@@ -14,6 +14,8 @@ export interface SyncRequest {
 export interface CellContent extends StackContent {
   StudyInstanceUID: string;
   sync?: SyncRequest;
+  /** The hanging's view label when other images are as good a match (a duplicated view): said on the cell. */
+  duplicated?: { label?: LocalizedText; others: number };
 }
 
 /**
@@ -25,6 +27,8 @@ export interface ReaderLayout {
   rows: number;
   columns: number;
   cells: Array<CellContent | undefined>;
+  /** Per empty cell of a hanging stage: the view it waits for (e.g. "L MLO"), said in the cell. */
+  missing?: Array<LocalizedText | undefined>;
   stage?: number;
   changed?: true;
 }
@@ -39,9 +43,11 @@ export function layoutOfStage(stage: StageAssignment, index: number): ReaderLayo
     if (!v.displaySet) return undefined;
     const { StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID } = v.displaySet;
     const sync = v.sync ? { group: v.sync.group, mode: requested.get(v.sync.group) ?? v.sync.mode } : undefined;
-    return { StudyInstanceUID, SeriesInstanceUID, ...(SOPInstanceUID ? { SOPInstanceUID } : {}), display: v.display, ...(sync ? { sync } : {}) };
+    const duplicated = v.duplicates ? { duplicated: { ...(v.label ? { label: v.label } : {}), others: v.duplicates } } : {};
+    return { StudyInstanceUID, SeriesInstanceUID, ...(SOPInstanceUID ? { SOPInstanceUID } : {}), display: v.display, ...(sync ? { sync } : {}), ...duplicated };
   });
-  return { rows: stage.rows, columns: stage.columns, cells, stage: index };
+  const missing = stage.viewports.map((v) => (v.displaySet ? undefined : v.label));
+  return { rows: stage.rows, columns: stage.columns, cells, stage: index, ...(missing.some((m) => m) ? { missing } : {}) };
 }
 
 /** One series in one cell: today's single viewport. */

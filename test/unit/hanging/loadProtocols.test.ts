@@ -30,7 +30,7 @@ describe('loadProtocols', () => {
 
   it('applies defaults', () => {
     const protocol = parseProtocol({ fileName: 'ok.json', content: JSON.stringify(valid()) });
-    expect(protocol.selectors.any).toEqual({ study: 'current', priorIndex: 0, unit: 'series', rules: [{ attribute: 'Modality', equals: 'CT', negate: false, weight: 1, required: false }] });
+    expect(protocol.selectors.any).toEqual({ unique: false, study: 'current', priorIndex: 0, unit: 'series', rules: [{ attribute: 'Modality', equals: 'CT', negate: false, weight: 1, required: false }] });
     expect(protocol.stages[0]!.viewports[0]).toEqual({ selector: 'any', matchIndex: 0, distinct: false, flipHorizontal: false });
   });
 

@@ -63,6 +63,19 @@ describe('screening mammography hanging', () => {
     expect(shownViews(study)).toEqual(['RCC', 'LCC', 'RMLO', undefined]);
     expect(stage.viewports[3]!.reasons[0]).toMatch(/none of the 3 display set\(s\) of the current study meets the required rules/);
     expect(stage.filled).toBe(3);
+    // The empty viewport names the view that is missing.
+    expect(stage.viewports[3]!.label).toEqual({ fr: 'G MLO', en: 'L MLO' });
+  });
+
+  it('says when a view is duplicated (two equally good images of RCC), showing one of them', () => {
+    const study = structuredClone(current);
+    const images = study.series[0]!.images;
+    const rcc = images.find((image) => names.get(image.SOPInstanceUID) === 'RCC')!;
+    images.push({ ...structuredClone(rcc), SOPInstanceUID: '2.25.4001.98', InstanceNumber: 9 });
+    const stage = matchProtocol(defaultProtocols(), { current: study })!.stages[0]!;
+    expect(stage.viewports[0]!.duplicates).toBe(1);
+    expect(stage.viewports[0]!.reasons).toContain('2 display sets meet the selector equally: a duplicated view');
+    expect(stage.viewports.slice(1).map((v) => v.duplicates)).toEqual([undefined, undefined, undefined]);
   });
 
   it('prefers the plain view to one with a view modifier (e.g. spot compression)', () => {
