@@ -17,3 +17,4 @@ export * from './phantomGeometry';
 export * from './sampleTypes';
 export * from './seededRandom';
 export * from './writePart10';
+export * from './screeningBatch';
