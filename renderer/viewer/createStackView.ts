@@ -49,6 +49,10 @@ export interface StackView {
   rotate(): void;
   flip(horizontal: boolean): void;
   fit(): void;
+  /** Millimetres of the image per CSS pixel on screen now; undefined without pixel spacing. */
+  scale(): number | undefined;
+  /** Shows the image at `mmPerPixel` millimetres per CSS pixel (the same physical size as another view at that scale). */
+  setScale(mmPerPixel: number): void;
   setPrimaryTool(tool: PrimaryTool): void;
   /** Cine: plays the stack in a loop at `fps` frames per second, or stops. */
   play(fps?: number): void;
@@ -213,6 +217,12 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
     rotate: () => rotateClockwise(viewport),
     flip: (horizontal) => flip(viewport, horizontal),
     fit: () => fit(viewport),
+    scale: () => millimetresPerScreenPixel(viewport, element),
+    setScale(mmPerPixel) {
+      if (!(mmPerPixel > 0) || element.clientHeight === 0) return;
+      viewport.setCamera({ parallelScale: (mmPerPixel * element.clientHeight) / 2 });
+      viewport.render();
+    },
     setPrimaryTool(tool) {
       setPrimaryTool(toolGroup, tool);
       emit({ primaryTool: tool });

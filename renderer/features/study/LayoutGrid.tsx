@@ -10,6 +10,7 @@ import { StudyGroupBanner } from './StudyGroupBanner';
 import type { StudyLayout } from './useStudyLayout';
 import { useReferenceLines } from './useReferenceLines';
 import { useSyncGroups } from './useSyncGroups';
+import { useZoomLink } from './useZoomLink';
 import { SERIES_DRAG_TYPE, ViewportCell, type CellStudy, type ViewportReport } from './ViewportCell';
 import './hangingLayout.css';
 
@@ -66,6 +67,12 @@ export function LayoutGrid(props: {
     return c && !c.SOPInstanceUID && report && report.images.length > 1 && !PROJECTION_MODALITIES.has(report.Modality ?? '') ? [report.view] : [];
   });
   useReferenceLines(sectional, shown(active)?.view);
+  // Mammography views drawn: compared at one physical size (current and prior alike).
+  const mammograms = cells.flatMap((c, index) => {
+    const report = shown(index);
+    return c && report?.Modality === 'MG' && report.state.rendered ? [report.view] : [];
+  });
+  useZoomLink(mammograms, syncOn);
   const patients: DisplayedPatient[] = [current, ...cells.flatMap((_, index) => shown(index)?.patient ?? [])];
 
   if (!layout) return <p className="study-message muted">{t('viewer.series.loading')}</p>;
