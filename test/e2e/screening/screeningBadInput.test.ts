@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDicomDate } from '../../../app/dicom/formatPersonName';
 import { generateMammographyStudy } from '../../../main/demo/samples';
 import { startOrthanc, storeInstancesStow, type OrthancInstance } from '../../fixtures/pacs';
 import { dicomwebNode, failOnPageErrors, startWorkstation, type Workstation } from '../support/workstation';
@@ -15,7 +16,7 @@ const mg = (n: number, seed = `e2e-mg-bad-${n}`, SeriesNumber = 1) =>
   generateMammographyStudy({
     seed,
     patient: { PatientName: `INCOMPLET^Cas${n}`, PatientID: `BAD-${n}`, PatientBirthDate: '19610101', PatientSex: 'F' },
-    study: { StudyInstanceUID: `1.2.826.0.1.3680043.10.543.1620${n}`, StudyDate: '20261205', StudyTime: '090000', AccessionNumber: `BAD${n}`, StudyID: String(n), StudyDescription: 'Mammographie de dépistage' },
+    study: { StudyInstanceUID: `1.2.826.0.1.3680043.10.543.1620${n}`, StudyDate: toDicomDate(new Date()), StudyTime: '090000', AccessionNumber: `BAD${n}`, StudyID: String(n), StudyDescription: 'Mammographie de dépistage' },
     Rows: 256,
     Columns: 208,
     SeriesNumber,
