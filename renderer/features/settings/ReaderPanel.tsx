@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readerIssues, type ReaderIdentity } from '../../../app/report';
 import type { GardeErrorData } from '../../../app/ipc/errors';
-import { errorText } from '../../i18n/errorText';
 import { useAppServices } from '../../shell/AppContext';
+import { SaveOutcome } from './SaveOutcome';
 import { TextField } from './TextField';
 
 const EMPTY: ReaderIdentity = { familyName: '', givenName: '', professionalId: '', role: '', institution: '' };
@@ -54,16 +54,7 @@ export function ReaderPanel() {
           {t('settings.reader.save')}
         </button>
       </form>
-      {outcome === 'saved' && (
-        <p role="status" data-testid="reader-saved">
-          {t('settings.reader.saved')}
-        </p>
-      )}
-      {outcome && outcome !== 'saved' && (
-        <p role="alert" className="error">
-          {t('settings.saveFailed', { message: errorText(t, outcome) })}
-        </p>
-      )}
+      <SaveOutcome outcome={outcome} savedText={t('settings.reader.saved')} testId="reader-saved" />
     </section>
   );
 }

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GardeErrorData } from '../../../app/ipc/errors';
 import type { ScreeningProgramme } from '../../../app/screening';
-import { errorText } from '../../i18n/errorText';
 import { useAppServices } from '../../shell/AppContext';
+import { SaveOutcome } from './SaveOutcome';
 
 type Choice = Pick<ScreeningProgramme, 'workflow' | 'showFirstReadBeforeSubmission'>;
 
@@ -39,16 +39,7 @@ export function ScreeningProgrammePanel() {
         <input type="checkbox" data-testid="screening-show-first" checked={choice.showFirstReadBeforeSubmission} onChange={(e) => void save({ ...choice, showFirstReadBeforeSubmission: e.target.checked })} />
         {t('settings.screening.showFirst')}
       </label>
-      {outcome === 'saved' && (
-        <p role="status" data-testid="screening-settings-saved">
-          {t('settings.screening.saved')}
-        </p>
-      )}
-      {outcome && outcome !== 'saved' && (
-        <p role="alert" className="error">
-          {t('settings.saveFailed', { message: errorText(t, outcome) })}
-        </p>
-      )}
+      <SaveOutcome outcome={outcome} savedText={t('settings.screening.saved')} testId="screening-settings-saved" />
     </section>
   );
 }
