@@ -8,3 +8,4 @@ export { buildScreeningReadSr, COMPREHENSIVE_SR, SCREENING_READ_SERIES_DESCRIPTI
 export { isScreeningReadInstance, readScreeningRead, type StoredRead } from './readScreeningRead';
 export { readToJson, type ReadJson, type ScreeningCaseAnswer, type ScreeningCaseRow } from './screeningApi';
 export { readerStatistics, readerStatisticsCsv, type ReaderStatistics } from './readerStatistics';
+export { findingOfImage } from './findingOfImage';

@@ -68,6 +68,8 @@ export interface StackView {
   valueRange(): { min: number; max: number } | undefined;
   /** CSS pixel position in the element of an image pixel centre (column, row) of the current image. */
   canvasPointOf(column: number, row: number): [number, number] | undefined;
+  /** Image pixel position (column, row) of the current image under a CSS pixel position in the element; the inverse of canvasPointOf. */
+  imagePointOf(x: number, y: number): [number, number] | undefined;
   /** CSS pixel position in the element of a patient point (LPS, mm), projected along the view's normal. */
   canvasPointOfPatient(point: [number, number, number]): [number, number];
   /** Adds a measurement on the current image through the tool's API, from image pixel points. */
@@ -257,6 +259,12 @@ export function createStackView(element: HTMLDivElement, onChange: (state: Stack
       if (!world) return undefined;
       const [x, y] = viewport.worldToCanvas(world);
       return [x, y];
+    },
+    imagePointOf(x, y) {
+      const imageId = shownImageId();
+      if (!imageId) return undefined;
+      const point = utilities.worldToImageCoords(imageId, viewport.canvasToWorld([x, y]));
+      return point ? [point[0], point[1]] : undefined;
     },
     canvasPointOfPatient(point) {
       const [x, y] = viewport.worldToCanvas(point);

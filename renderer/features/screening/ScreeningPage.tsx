@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { studySummaryFromJson, type StudySummary } from '../../../app/dicom/studySummary';
 import type { ScreeningCaseRow } from '../../../app/screening';
 import { fetchScreeningCases, fetchScreeningStatistics } from '../../gateway/screeningService';
 import { useAppServices } from '../../shell/AppContext';
 import type { NodesState } from '../../shell/useNodes';
-import { StudyViewer } from '../study';
+import { StudyViewer, type ImagePick } from '../study';
 import { ScreeningReadPanel } from './ScreeningReadPanel';
 import './screening.css';
 
@@ -32,6 +32,13 @@ export function ScreeningPage({ nodes }: { nodes: NodesState }) {
   const [list, setList] = useState<List>('first');
   const [session, setSession] = useState<{ cases: StudySummary[]; index: number; openedAt: number }>();
   const [version, setVersion] = useState(0);
+  // The reader's clicks on the images, handed to the read panel (where a finding is being marked).
+  const clickListeners = useRef(new Set<(pick: ImagePick) => void>());
+  const onImageClick = useCallback((pick: ImagePick) => clickListeners.current.forEach((listener) => listener(pick)), []);
+  const subscribeClicks = useCallback((listener: (pick: ImagePick) => void) => {
+    clickListeners.current.add(listener);
+    return () => void clickListeners.current.delete(listener);
+  }, []);
 
   useEffect(() => {
     if (!node) return;
@@ -74,7 +81,7 @@ export function ScreeningPage({ nodes }: { nodes: NodesState }) {
           </button>
           <span data-testid="session-counter">{t('screening.counter', { n: session.index + 1, total: session.cases.length })}</span>
         </div>
-        <StudyViewer key={study.StudyInstanceUID} study={study} readPanel={<ScreeningReadPanel study={study} onNext={next} />} />
+        <StudyViewer key={study.StudyInstanceUID} study={study} onImageClick={onImageClick} readPanel={<ScreeningReadPanel key={study.StudyInstanceUID} study={study} onNext={next} onImageClick={subscribeClicks} />} />
       </div>
     );
   }

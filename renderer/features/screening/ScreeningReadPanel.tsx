@@ -2,11 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import type { ReaderIdentity } from '../../../app/report';
-import { BREASTS, type ReadForm, type ScreeningCaseAnswer } from '../../../app/screening';
+import { BREASTS, type ReadForm, type ScreeningCaseAnswer, type ScreeningFinding } from '../../../app/screening';
 import { getSharedCache } from '../../cache';
 import { fetchScreeningCase } from '../../gateway/screeningService';
 import { useAppServices } from '../../shell/AppContext';
 import { useSyncServices } from '../../sync';
+import { FindingMarks, type ImageClicks } from './FindingMarks';
 import { ReadComparison } from './ReadComparison';
 import { EMPTY_FORM, normalForm, ReadFormFields, type FormState } from './ReadFormFields';
 import { submitRead } from './submitRead';
@@ -25,7 +26,7 @@ function complete(form: FormState): ReadForm | undefined {
  * Enter: submit, Enter again: next case), then — once the read is on the PACS — the reads of the
  * case side by side. Another reader's read is never asked for before: the gateway would not give it.
  */
-export function ScreeningReadPanel({ study, onNext }: { study: StudySummary; onNext?: (() => void) | undefined }) {
+export function ScreeningReadPanel({ study, onNext, onImageClick }: { study: StudySummary; onNext?: (() => void) | undefined; onImageClick: ImageClicks }) {
   const { t } = useTranslation();
   const { api, appInfo } = useAppServices();
   const sync = useSyncServices();
@@ -34,6 +35,7 @@ export function ScreeningReadPanel({ study, onNext }: { study: StudySummary; onN
   const [error, setError] = useState<string>();
   const [form, setForm] = useState<FormState>(EMPTY_FORM);
   const [comment, setComment] = useState('');
+  const [findings, setFindings] = useState<ScreeningFinding[]>([]);
   const [submitted, setSubmitted] = useState<string>();
   const readId = useRef(crypto.randomUUID());
 
@@ -69,13 +71,13 @@ export function ScreeningReadPanel({ study, onNext }: { study: StudySummary; onN
     try {
       const cache = await getSharedCache();
       if (!cache) throw new Error(t('report.noCache'));
-      const sop = await submitRead(cache, { readId: readId.current, study, role, reader, form: { ...read, comment: comment.trim() }, software: { name: appInfo.name, version: appInfo.version } });
+      const sop = await submitRead(cache, { readId: readId.current, study, role, reader, form: { ...read, findings, comment: comment.trim() }, software: { name: appInfo.name, version: appInfo.version } });
       setSubmitted(sop);
       void sync?.outbox.kick();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [canRead, read, reader, role, study, comment, appInfo.name, appInfo.version, sync, t]);
+  }, [canRead, read, reader, role, study, findings, comment, appInfo.name, appInfo.version, sync, t]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -106,6 +108,7 @@ export function ScreeningReadPanel({ study, onNext }: { study: StudySummary; onN
       {canRead && (
         <>
           <ReadFormFields form={form} onChange={setForm} disabled={false} />
+          <FindingMarks StudyInstanceUID={study.StudyInstanceUID} onImageClick={onImageClick} findings={findings} onChange={setFindings} />
           <textarea className="read-comment" data-testid="read-comment" placeholder={t('screening.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
           <p className="muted">{t('screening.keys')}</p>
           <button type="button" className="primary" data-testid="read-submit" disabled={!read || !reader} onClick={() => void submit()}>

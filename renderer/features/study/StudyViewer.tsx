@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StudySummary } from '../../../app/dicom/studySummary';
 import { parseFrameUrl } from '../../../app/dicomweb/gatewayPaths';
@@ -21,6 +21,7 @@ import { useStudyLayout } from './useStudyLayout';
 import { useStudyMeasurements } from './useStudyMeasurements';
 import { ViewerToolbar } from './ViewerToolbar';
 import type { CellStudy, ViewportReport } from './ViewportCell';
+import type { ImagePick } from './imagePick';
 import './studyViewer.css';
 
 /** The StudyInstanceUID of a gateway frame's image id. */
@@ -40,7 +41,7 @@ async function showInstance(report: ViewportReport | undefined, SOPInstanceUID: 
  * acting on the active viewport, and a side panel of measurements and DICOM tags, and the report
  * — or, in a screening session, the screening read (`readPanel`).
  */
-export function StudyViewer({ study, openAs, readPanel }: { study: StudySummary; openAs?: OpenAs | undefined; readPanel?: ReactNode }) {
+export function StudyViewer({ study, openAs, readPanel, onImageClick }: { study: StudySummary; openAs?: OpenAs | undefined; readPanel?: ReactNode; onImageClick?: (pick: ImagePick) => void }) {
   const { t, i18n } = useTranslation();
   const { appInfo } = useAppServices();
   const location = useMemo(() => ({ gatewayBaseUrl: appInfo.gatewayBaseUrl, nodeId: study.nodeId, StudyInstanceUID: study.StudyInstanceUID }), [appInfo.gatewayBaseUrl, study.nodeId, study.StudyInstanceUID]);
@@ -113,6 +114,21 @@ export function StudyViewer({ study, openAs, readPanel }: { study: StudySummary;
     return () => window.removeEventListener('keydown', onKey);
   }, [mpr, mprTarget]);
 
+  // A click on an image, where the screening read marks a finding: the image and the pixel under the pointer.
+  const pickImagePoint = (event: MouseEvent<HTMLDivElement>) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-testid=hanging-cell]');
+    const element = cell?.querySelector('[data-testid=stack-viewport]');
+    const cellReport = cell ? reports.get(Number(cell.dataset.index)) : undefined;
+    if (!onImageClick || !element || !cellReport) return;
+    const rect = element.getBoundingClientRect();
+    const point = cellReport.view.imagePointOf(event.clientX - rect.left, event.clientY - rect.top);
+    const imageId = cellReport.view.currentImageId();
+    const image = cellReport.images.find((i) => i.imageId === imageId);
+    const ref = image ? imageReferenceOf(image.imageId, image.instance) : undefined;
+    const StudyInstanceUID = imageId ? parseStudyOf(imageId) : undefined;
+    if (point && image && ref && StudyInstanceUID) onImageClick({ StudyInstanceUID, image: ref, point, instance: image.instance });
+  };
+
   return (
     <div className="study-viewer" data-testid="study-viewer" data-study={study.StudyInstanceUID}>
       <PatientBanner study={study} />
@@ -123,7 +139,7 @@ export function StudyViewer({ study, openAs, readPanel }: { study: StudySummary;
         </button>
         <LayoutPicker rows={layout?.rows ?? 1} columns={layout?.columns ?? 1} disabled={!layout || !!mpr} onPick={control.setGrid} />
       </div>
-      <div className="study-body">
+      <div className="study-body" onClickCapture={onImageClick ? pickImagePoint : undefined}>
         <SeriesList groups={groups} selected={selected} onSelect={(s) => control.place(s)} />
         {list.status === 'loading' && <p className="study-message muted">{t('viewer.series.loading')}</p>}
         {list.status === 'failed' && (

@@ -125,6 +125,11 @@ describe('screening double reading (web mode, Chromium, real Orthanc, three read
     await page.getByTestId('read-R-birads-1').click();
     await page.getByTestId('read-L-birads-4').click();
     await page.getByTestId('read-L-recall').check();
+    // A mass marked on the left MLO view: breast and view from the image clicked.
+    await page.getByTestId('finding-mass').click();
+    await page.locator('[data-testid=hanging-cell][data-view="L MLO"] [data-testid=stack-viewport]').click();
+    await expect.poll(() => page.getByTestId('finding').count()).toBe(1);
+    expect([await page.getByTestId('finding').getAttribute('data-laterality'), await page.getByTestId('finding').getAttribute('data-view')]).toEqual(['L', 'MLO']);
     await page.getByTestId('read-submit').click();
     await waitDelivered(page);
     await page.getByTestId('read-comparison').waitFor({ timeout: 30_000 });
@@ -147,6 +152,8 @@ describe('screening double reading (web mode, Chromium, real Orthanc, three read
     for (const [n, read] of reads.entries()) writeFileSync(join(OUT, `read-${n + 1}.dcm`), await retrievePart10(pacs, STUDY, read as never));
     const dumps = reads.map((_, n) => dsrdump(join(OUT, `read-${n + 1}.dcm`)).out).join('\n');
     expect(dumps).toContain('"Adjudicator"');
+    // The second reader's mass, on the left MLO image, as a point selected from it.
+    expect(dumps).toMatch(/Mammographic breast mass[\s\S]*?Left breast[\s\S]*?medio-lateral oblique[\s\S]*?SCOORD:=\(POINT,/);
     expect(dumps).toContain('ARBITRE^Lectrice');
     // The readers' statistics of the closed case, saved as CSV from the screening page.
     await page.getByTestId('session-close').click();

@@ -66,3 +66,21 @@ describe('screening read SR (TID 4200, Comprehensive SR)', () => {
     expect(readScreeningRead(notBreast as typeof dataset)).toEqual({ problem: 'screening read 2.25.77002: not a Breast Imaging Report (TID 4200)' });
   });
 });
+
+describe('a finding marked on a mammogram', () => {
+  const image = { SeriesInstanceUID: '2.25.1', SOPInstanceUID: '2.25.2', SOPClassUID: '1.2.840.10008.5.1.4.1.1.1.2' };
+  const instance = (laterality?: string) => ({
+    ...(laterality ? { '00200062': { vr: 'CS', Value: [laterality] } } : {}),
+    '00185101': { vr: 'CS', Value: ['MLO'] },
+    '00540220': { vr: 'SQ', Value: [{ '00080100': { vr: 'SH', Value: ['399162004'] }, '00080102': { vr: 'SH', Value: ['SCT'] } }] },
+  });
+  it('takes its breast from ImageLaterality and its view from the view code', async () => {
+    const { findingOfImage } = await import('../../../app/screening');
+    expect(findingOfImage('calcifications', image, instance('L'), [10.04, 20.96])).toEqual({ finding: { kind: 'calcifications', laterality: 'L', view: 'CC', image, point: [10, 21] } });
+  });
+  it('refuses an image that does not say its breast', async () => {
+    const { findingOfImage } = await import('../../../app/screening');
+    expect(findingOfImage('mass', image, instance(), [1, 1])).toEqual({ problem: 'no-laterality' });
+    expect(findingOfImage('mass', image, instance('B'), [1, 1])).toEqual({ problem: 'no-laterality' });
+  });
+});
