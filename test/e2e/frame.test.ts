@@ -97,7 +97,8 @@ describe('language from the browser locale', () => {
       await page.locator('[data-testid=page-worklist][data-state=ready]').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('connection-state').textContent()).toBe('1 PACS configured');
       expect(await page.locator('[data-testid=node-outcomes] li[data-node=demo]').getAttribute('data-ok')).toBe('true');
-      expect(await page.locator('[data-testid=worklist-table] tbody tr[data-index]').count()).toBe(10);
+      // The night on call's ten studies and the screening batch's three.
+      expect(await page.locator('[data-testid=worklist-table] tbody tr[data-index]').count()).toBe(13);
       // Identity: the same person on both PACS (shared INS) is flagged on each study, never merged;
       // two different people sharing PatientID 100200 under different issuers are not linked.
       const rows = await page.locator('[data-testid=worklist-table] tbody tr[data-index]').evaluateAll((trs) =>
