@@ -3,7 +3,7 @@ import type { ReaderIdentity } from '../../app/report/reportTypes';
 import { caseStage, compareReads, professionalKey, readerStatistics, readerStatisticsCsv, readToJson, roleFor, visibleReads, type ScreeningCaseAnswer, type ScreeningCaseRow, type ScreeningProgramme, type StoredRead } from '../../app/screening';
 import { gatewayError } from '../gateway/gatewayError';
 import type { NodeAdapter } from '../gateway/nodeAdapter';
-import { fetchStudyReads } from './studyReads';
+import { fetchStudyReads, nodeJson } from './studyReads';
 import type { ReadWithholding } from './withholdReads';
 
 /** What the screening service needs from the rest of main. */
@@ -64,11 +64,7 @@ export async function answerScreening(adapter: NodeAdapter, target: { StudyInsta
 async function casesOf(adapter: NodeAdapter, keys: URLSearchParams, publicBase: string, signal: AbortSignal, withholding: ReadWithholding): Promise<{ study: DicomJsonDataset; StudyInstanceUID: string; reads: StoredRead[] }[]> {
   const query = new URLSearchParams(keys);
   query.set('ModalitiesInStudy', 'MG');
-  const path = 'studies';
-  const response = await adapter.fetch(new Request(`http://gateway.internal/${path}?${query}`, { headers: { accept: 'application/dicom+json' } }), { path, publicBase, signal });
-  if (!response.ok) throw new Error(`${adapter.node.name}: the screening studies cannot be listed (HTTP ${response.status}: ${(await response.text()).slice(0, 200)})`);
-  const text = response.status === 204 ? '' : await response.text();
-  const studies = ((text ? JSON.parse(text) : []) as DicomJsonDataset[]).filter((s) => getString(s, '0020000D'));
+  const studies = (await nodeJson(adapter, `studies?${query}`, publicBase, signal)).filter((s) => getString(s, '0020000D'));
   const out: { study: DicomJsonDataset; StudyInstanceUID: string; reads: StoredRead[] }[] = [];
   for (let i = 0; i < studies.length; i += PARALLEL_STUDIES) {
     out.push(

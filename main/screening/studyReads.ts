@@ -8,7 +8,11 @@ export interface StudyReads {
   problems: string[];
 }
 
-async function getJson(adapter: NodeAdapter, path: string, publicBase: string, signal: AbortSignal): Promise<DicomJsonDataset[]> {
+/**
+ * A DICOM JSON list asked of a node by main itself (`path` with its query), past the gateway's
+ * withholding: [] for 204/404, an Error naming the node otherwise.
+ */
+export async function nodeJson(adapter: NodeAdapter, path: string, publicBase: string, signal: AbortSignal): Promise<DicomJsonDataset[]> {
   const request = new Request(`http://gateway.internal/${path}`, { headers: { accept: 'application/dicom+json' } });
   const response = await adapter.fetch(request, { path: path.replace(/\?.*$/, ''), publicBase, signal });
   if (response.status === 204 || response.status === 404) {
@@ -28,12 +32,12 @@ async function getJson(adapter: NodeAdapter, path: string, publicBase: string, s
  * Main-process only: the renderer is given reads through the blinding rules, never these.
  */
 export async function fetchStudyReads(adapter: NodeAdapter, StudyInstanceUID: string, publicBase: string, signal: AbortSignal): Promise<StudyReads> {
-  const series = await getJson(adapter, `studies/${StudyInstanceUID}/series?Modality=SR&SeriesNumber=${SCREENING_READ_SERIES_NUMBER}&includefield=0008103E`, publicBase, signal);
+  const series = await nodeJson(adapter, `studies/${StudyInstanceUID}/series?Modality=SR&SeriesNumber=${SCREENING_READ_SERIES_NUMBER}&includefield=0008103E`, publicBase, signal);
   const out: StudyReads = { reads: [], problems: [] };
   for (const s of series) {
     const SeriesInstanceUID = getString(s, '0020000E');
     if (!SeriesInstanceUID) continue;
-    for (const instance of await getJson(adapter, `studies/${StudyInstanceUID}/series/${SeriesInstanceUID}/metadata`, publicBase, signal)) {
+    for (const instance of await nodeJson(adapter, `studies/${StudyInstanceUID}/series/${SeriesInstanceUID}/metadata`, publicBase, signal)) {
       if (!isScreeningReadInstance(instance)) continue;
       const result = readScreeningRead(instance);
       if ('read' in result) out.reads.push(result.read);

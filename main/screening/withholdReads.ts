@@ -3,6 +3,7 @@ import type { DicomwebResource } from '../../app/dicomweb/parseDicomwebPath';
 import { COMPREHENSIVE_SR, isScreeningReadInstance, SCREENING_READ_SERIES_NUMBER } from '../../app/screening';
 import { gatewayError } from '../gateway/gatewayError';
 import type { NodeAdapter } from '../gateway/nodeAdapter';
+import { nodeJson } from './studyReads';
 
 /**
  * Blinding of screening reads at the gateway: the renderer never receives a screening read through
@@ -38,15 +39,8 @@ export class ReadWithholding {
 
   /** Learns the read series of a study from the node (series number 9010, modality SR); returns them. */
   private async learnStudy(adapter: NodeAdapter, StudyInstanceUID: string, publicBase: string, signal: AbortSignal): Promise<string[]> {
-    const path = `studies/${StudyInstanceUID}/series`;
-    const response = await adapter.fetch(new Request(`http://gateway.internal/${path}?Modality=SR&SeriesNumber=${SCREENING_READ_SERIES_NUMBER}`, { headers: { accept: 'application/dicom+json' } }), { path, publicBase, signal });
-    if (!response.ok || response.status === 204) {
-      await response.body?.cancel();
-      if (!response.ok) throw new Error(`${adapter.node.name}: the study's screening reads cannot be listed (HTTP ${response.status})`);
-      return [];
-    }
-    const text = await response.text();
-    const found = text ? (JSON.parse(text) as DicomJsonDataset[]).flatMap((s) => getString(s, '0020000E') ?? []) : [];
+    const series = await nodeJson(adapter, `studies/${StudyInstanceUID}/series?Modality=SR&SeriesNumber=${SCREENING_READ_SERIES_NUMBER}`, publicBase, signal);
+    const found = series.flatMap((s) => getString(s, '0020000E') ?? []);
     this.note(adapter.node.id, found);
     return found;
   }

@@ -30,7 +30,7 @@ export function ScreeningPage({ nodes }: { nodes: NodesState }) {
   const rows = loaded && loaded.node === node ? loaded.rows : undefined;
   const [error, setError] = useState<string>();
   const [list, setList] = useState<List>('first');
-  const [session, setSession] = useState<{ cases: StudySummary[]; index: number; openedAt: number }>();
+  const [session, setSession] = useState<{ cases: StudySummary[]; index: number }>();
   const [version, setVersion] = useState(0);
   // The reader's clicks on the images, handed to the read panel (where a finding is being marked).
   const clickListeners = useRef(new Set<(pick: ImagePick) => void>());
@@ -51,10 +51,11 @@ export function ScreeningPage({ nodes }: { nodes: NodesState }) {
   }, [appInfo.gatewayBaseUrl, node, version]);
 
   const shown = useMemo(() => (rows ?? []).filter((r) => listOf(r) === list), [rows, list]);
-  const summaries = useMemo(() => (node ? shown.flatMap((r) => studySummaryFromJson(node, r.study) ?? []) : []), [shown, node]);
-  const open = useCallback((index: number) => setSession({ cases: summaries, index, openedAt: Date.now() }), [summaries]);
+  // Each case of the list with its study summary (a row whose study cannot be read is left out, with its stage).
+  const cases = useMemo(() => (node ? shown.flatMap((r) => { const summary = studySummaryFromJson(node, r.study); return summary ? [{ summary, stage: r.stage }] : []; }) : []), [shown, node]);
+  const open = useCallback((index: number) => setSession({ cases: cases.map((c) => c.summary), index }), [cases]);
   const next = useCallback(() => {
-    setSession((s) => (s && s.index + 1 < s.cases.length ? { ...s, index: s.index + 1, openedAt: Date.now() } : undefined));
+    setSession((s) => (s && s.index + 1 < s.cases.length ? { ...s, index: s.index + 1 } : undefined));
     setVersion((v) => v + 1);
   }, []);
 
@@ -117,12 +118,12 @@ export function ScreeningPage({ nodes }: { nodes: NodesState }) {
           </button>
           <table className="screening-cases" data-testid="screening-cases">
             <tbody>
-              {summaries.map((s, index) => (
-                <tr key={s.StudyInstanceUID} data-study={s.StudyInstanceUID} data-stage={shown[index]?.stage.stage} tabIndex={0} onClick={() => open(index)} onKeyDown={(e) => e.key === 'Enter' && open(index)}>
+              {cases.map(({ summary: s, stage }, index) => (
+                <tr key={s.StudyInstanceUID} data-study={s.StudyInstanceUID} data-stage={stage.stage} tabIndex={0} onClick={() => open(index)} onKeyDown={(e) => e.key === 'Enter' && open(index)}>
                   <td>{s.PatientName}</td>
                   <td>{s.PatientID}</td>
                   <td>{s.StudyDate}</td>
-                  <td>{t(`screening.stage.${shown[index]?.stage.stage ?? 'first-read'}`)}</td>
+                  <td>{t(`screening.stage.${stage.stage}`)}</td>
                 </tr>
               ))}
             </tbody>
